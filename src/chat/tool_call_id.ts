@@ -1,0 +1,42 @@
+/**
+ * Tool call ids that carry Gemini's thought signature.
+ *
+ * Gemini 3 rejects a conversation whose function calls lost the `thoughtSignature` the model
+ * returned with them. Clients that keep only the standard fields still send back each tool
+ * call's `id`, so the signature rides inside it: `call_<random>_ts_<base64url signature>`.
+ * The id uses only `[A-Za-z0-9_-]`, so it survives clients that restrict id characters, and no
+ * server memory is needed: any instance can read it back.
+ * @module
+ */
+
+const SEPARATOR = "_ts_";
+
+/**
+ * The placeholder Gemini documents for function calls whose signature is unknown; it skips the
+ * signature check instead of failing the request.
+ */
+export const SKIP_THOUGHT_SIGNATURE = "skip_thought_signature_validator";
+
+/** A fresh tool call id, carrying `signature` (standard or URL-safe base64) when given. */
+export function encodeToolCallId(signature?: string): string {
+  const random = crypto.randomUUID().replaceAll("-", "").slice(0, 24);
+  if (!signature) return `call_${random}`;
+  const bytes = Uint8Array.fromBase64(signature, { alphabet: urlSafe(signature) });
+  return `call_${random}${SEPARATOR}${bytes.toBase64({ alphabet: "base64url", omitPadding: true })}`;
+}
+
+/** The thought signature carried by `id` (standard base64), if it carries one. */
+export function decodeToolCallId(id: string): string | undefined {
+  const at = id.indexOf(SEPARATOR);
+  if (!id.startsWith("call_") || at < 0) return undefined;
+  try {
+    return Uint8Array.fromBase64(id.slice(at + SEPARATOR.length), { alphabet: "base64url" })
+      .toBase64();
+  } catch {
+    return undefined;
+  }
+}
+
+function urlSafe(base64: string): "base64" | "base64url" {
+  return /[-_]/.test(base64) ? "base64url" : "base64";
+}

@@ -1,0 +1,109 @@
+/**
+ * The gateway's settings, read once from the environment at start.
+ * @module
+ */
+
+/** Everything the gateway can be configured with. */
+export interface Config {
+  /** Port `main.ts` listens on. */
+  port: number;
+  /** Gemini's origin, without a trailing slash. */
+  geminiBaseUrl: string;
+  /** API version used in REST paths, e.g. `v1beta`. */
+  geminiApiVersion: string;
+  /** How long one upstream call may take, in milliseconds. */
+  upstreamTimeoutMs: number;
+  /** Largest request body accepted, in bytes; beyond it: 413. */
+  maxBodyBytes: number;
+  /** Chat model used when a request names none. */
+  defaultModel: string;
+  /** Embedding model used when a request names none. */
+  defaultEmbeddingModel: string;
+  /** Allows fetching image URLs on loopback, private and link-local addresses. */
+  allowPrivateUrlFetch: boolean;
+  /** Largest remote file fetched for an `image_url`, in bytes. */
+  fetchMaxBytes: number;
+  /** How long fetching an `image_url` may take, in milliseconds. */
+  fetchTimeoutMs: number;
+  /** Threshold applied to every harm category unless a request overrides it. */
+  safetyThreshold: string;
+  /** Whether thought summaries are requested when thinking is on. */
+  includeThoughts: boolean;
+  /** Interval of `: keep-alive` comments while a stream's upstream is silent, in milliseconds. */
+  keepAliveMs: number;
+}
+
+/** A setting that could not be read; `main.ts` prints it and exits. */
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+const THRESHOLDS = [
+  "BLOCK_NONE",
+  "BLOCK_ONLY_HIGH",
+  "BLOCK_MEDIUM_AND_ABOVE",
+  "BLOCK_LOW_AND_ABOVE",
+  "OFF",
+  "HARM_BLOCK_THRESHOLD_UNSPECIFIED",
+];
+
+/** Reads the settings through `get` (by default `Deno.env.get`), failing on invalid values. */
+export function loadConfig(
+  get: (name: string) => string | undefined = (name) => Deno.env.get(name),
+): Config {
+  const integer = (name: string, fallback: number, min: number, max: number) => {
+    const raw = get(name)?.trim();
+    if (!raw) return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) {
+      throw new ConfigError(`${name} must be an integer from ${min} to ${max}, got "${raw}"`);
+    }
+    return value;
+  };
+  const boolean = (name: string, fallback: boolean) => {
+    const raw = get(name)?.trim().toLowerCase();
+    if (!raw) return fallback;
+    if (["true", "1", "yes"].includes(raw)) return true;
+    if (["false", "0", "no"].includes(raw)) return false;
+    throw new ConfigError(`${name} must be true or false, got "${raw}"`);
+  };
+  const text = (name: string, fallback: string) => get(name)?.trim() || fallback;
+
+  const base = text("GEMINI_BASE_URL", "https://generativelanguage.googleapis.com");
+  let url: URL;
+  try {
+    url = new URL(base);
+  } catch {
+    throw new ConfigError(`GEMINI_BASE_URL must be an absolute http(s) URL, got "${base}"`);
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") {
+    throw new ConfigError(`GEMINI_BASE_URL must be an http(s) URL, got "${base}"`);
+  }
+  const version = text("GEMINI_API_VERSION", "v1beta");
+  if (!/^v\d+(alpha|beta)?$/.test(version)) {
+    throw new ConfigError(`GEMINI_API_VERSION must look like v1beta, got "${version}"`);
+  }
+  const threshold = text("SAFETY_THRESHOLD", "BLOCK_NONE").toUpperCase();
+  if (!THRESHOLDS.includes(threshold)) {
+    throw new ConfigError(`SAFETY_THRESHOLD must be one of ${THRESHOLDS.join(", ")}`);
+  }
+  const mib = 1024 * 1024;
+  return {
+    port: integer("PORT", 8000, 0, 65535),
+    geminiBaseUrl: base.replace(/\/+$/, ""),
+    geminiApiVersion: version,
+    upstreamTimeoutMs: integer("UPSTREAM_TIMEOUT_MS", 600_000, 1, 3_600_000),
+    maxBodyBytes: integer("MAX_BODY_BYTES", 100 * mib, 1024, 2048 * mib),
+    defaultModel: text("DEFAULT_MODEL", "gemini-2.5-flash").replace(/^models\//, ""),
+    defaultEmbeddingModel: text("DEFAULT_EMBEDDING_MODEL", "gemini-embedding-001").replace(
+      /^models\//,
+      "",
+    ),
+    allowPrivateUrlFetch: boolean("ALLOW_PRIVATE_URL_FETCH", false),
+    fetchMaxBytes: integer("FETCH_MAX_BYTES", 20 * mib, 1, 1024 * mib),
+    fetchTimeoutMs: integer("FETCH_TIMEOUT_MS", 15_000, 1, 600_000),
+    safetyThreshold: threshold,
+    includeThoughts: boolean("INCLUDE_THOUGHTS", true),
+    keepAliveMs: integer("KEEPALIVE_INTERVAL_MS", 15_000, 10, 600_000),
+  };
+}
