@@ -1,0 +1,169 @@
+/**
+ * A typed client for the Gemini REST methods the gateway calls.
+ *
+ * The key travels only in the `x-goog-api-key` header. Every call is aborted when the client that
+ * caused it goes away, and fails with a mapped {@linkcode OpenAIError} otherwise.
+ * @module
+ */
+
+import { fromGeminiError, OpenAIError } from "../errors.ts";
+import { parseGeminiEvents } from "./sse.ts";
+import type {
+  BatchEmbedContentsRequest,
+  BatchEmbedContentsResponse,
+  GenerateContentRequest,
+  GenerateContentResponse,
+  ListModelsResponse,
+  Model,
+} from "./types.ts";
+
+/** Where and how to reach Gemini, on behalf of one client request. */
+export interface GeminiClientOptions {
+  /** Gemini's origin, e.g. `https://generativelanguage.googleapis.com`. */
+  baseUrl: string;
+  /** API version, e.g. `v1beta`. */
+  apiVersion: string;
+  /** The client's Gemini API key. */
+  apiKey: string;
+  /** How long Gemini may take to answer (for streams: to start answering), in milliseconds. */
+  timeoutMs: number;
+  /** Aborts every call, e.g. the client request's signal. */
+  signal?: AbortSignal;
+}
+
+/** Most pages `listModels` follows, in case an upstream keeps returning page tokens. */
+const MAX_PAGES = 100;
+
+/** Calls Gemini on behalf of one client request. */
+export class GeminiClient {
+  #options: GeminiClientOptions;
+
+  constructor(options: GeminiClientOptions) {
+    this.#options = options;
+  }
+
+  /** `models/{model}:generateContent`. */
+  async generateContent(
+    model: string,
+    request: GenerateContentRequest,
+  ): Promise<GenerateContentResponse> {
+    return await this.#json(`${modelPath(model)}:generateContent`, request);
+  }
+
+  /**
+   * `models/{model}:streamGenerateContent?alt=sse`: resolves once Gemini has answered with
+   * success (failures before any output reject), then yields each response as it arrives.
+   * Cancelling the stream aborts the upstream request.
+   */
+  async streamGenerateContent(
+    model: string,
+    request: GenerateContentRequest,
+  ): Promise<ReadableStream<GenerateContentResponse>> {
+    const response = await this.#fetch(`${modelPath(model)}:streamGenerateContent?alt=sse`, {
+      method: "POST",
+      body: JSON.stringify(request),
+    }, { stream: true });
+    return parseGeminiEvents(response.body!);
+  }
+
+  /** `models/{model}:batchEmbedContents`. */
+  async batchEmbedContents(
+    model: string,
+    request: BatchEmbedContentsRequest,
+  ): Promise<BatchEmbedContentsResponse> {
+    return await this.#json(`${modelPath(model)}:batchEmbedContents`, request);
+  }
+
+  /** `models.list`, following `nextPageToken` to the last page. */
+  async listModels(): Promise<Model[]> {
+    const models: Model[] = [];
+    let pageToken: string | undefined;
+    for (let page = 0; page < MAX_PAGES; page++) {
+      const query = new URLSearchParams({ pageSize: "1000" });
+      if (pageToken) query.set("pageToken", pageToken);
+      const body: ListModelsResponse = await this.#json(`models?${query}`);
+      models.push(...(body.models ?? []));
+      pageToken = body.nextPageToken;
+      if (!pageToken) break;
+    }
+    return models;
+  }
+
+  /** `models.get`. */
+  async getModel(model: string): Promise<Model> {
+    return await this.#json(modelPath(model));
+  }
+
+  async #json<T>(path: string, body?: unknown): Promise<T> {
+    const init = body === undefined
+      ? { method: "GET" }
+      : { method: "POST", body: JSON.stringify(body) };
+    const response = await this.#fetch(path, init, { stream: false });
+    try {
+      return await response.json();
+    } catch (error) {
+      throw upstreamFailure(error, this.#options);
+    }
+  }
+
+  /** Fetches `path`, mapping every failure; for streams the timeout stops once headers arrive. */
+  async #fetch(path: string, init: RequestInit, { stream }: { stream: boolean }) {
+    const { baseUrl, apiVersion, apiKey, timeoutMs, signal } = this.#options;
+    const timeout = new AbortController();
+    const timer = setTimeout(
+      () => timeout.abort(new DOMException("upstream timeout", "TimeoutError")),
+      timeoutMs,
+    );
+    const signals = signal ? [signal, timeout.signal] : [timeout.signal];
+    try {
+      const response = await fetch(`${baseUrl}/${apiVersion}/${path}`, {
+        ...init,
+        headers: { "content-type": "application/json", "x-goog-api-key": apiKey },
+        signal: AbortSignal.any(signals),
+      });
+      if (!response.ok) throw fromGeminiError(response.status, await response.text());
+      if (!stream) {
+        // Buffer the body while the timer still runs, so a stalled body times out too.
+        const text = await response.text();
+        return new Response(text, response);
+      }
+      if (!response.body) throw new OpenAIError(502, "Gemini sent an empty stream.", "api_error");
+      return response;
+    } catch (error) {
+      throw upstreamFailure(error, this.#options);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}
+
+/** `models/{model}` with the model escaped, whether or not the caller kept the prefix. */
+function modelPath(model: string): string {
+  return `models/${encodeURIComponent(model.replace(/^models\//, ""))}`;
+}
+
+/** Maps a failed call to the error the client sees (timeouts 504, unreachable 502). */
+function upstreamFailure(error: unknown, options: GeminiClientOptions): unknown {
+  if (error instanceof OpenAIError) return error;
+  if (options.signal?.aborted) return options.signal.reason ?? error;
+  if (error instanceof DOMException && error.name === "TimeoutError") {
+    return new OpenAIError(
+      504,
+      `Gemini did not answer within ${options.timeoutMs / 1000} s.`,
+      "api_error",
+      null,
+      "upstream_timeout",
+    );
+  }
+  if (error instanceof SyntaxError) {
+    return new OpenAIError(502, "Gemini sent a body that is not JSON.", "api_error");
+  }
+  const host = new URL(options.baseUrl).host;
+  return new OpenAIError(
+    502,
+    `Could not reach Gemini at ${host}: ${error instanceof Error ? error.message : error}`,
+    "api_error",
+    null,
+    "upstream_unreachable",
+  );
+}

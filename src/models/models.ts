@@ -1,0 +1,25 @@
+/**
+ * Gemini models → OpenAI model objects.
+ * @module
+ */
+
+import type { Model as GeminiModel } from "../gemini/types.ts";
+import type { ListModelsResponse, Model } from "../openai/types.ts";
+
+/**
+ * One Gemini model as an OpenAI model: the id without `models/`. Gemini publishes no creation
+ * date, so `created` is 0.
+ */
+export function toOpenAIModel(model: GeminiModel): Model {
+  return {
+    id: model.name.replace(/^models\//, ""),
+    object: "model",
+    created: 0,
+    owned_by: "google",
+  };
+}
+
+/** Every Gemini model as OpenAI's model list. */
+export function toModelList(models: GeminiModel[]): ListModelsResponse {
+  return { object: "list", data: models.map(toOpenAIModel) };
+}

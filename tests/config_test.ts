@@ -1,0 +1,64 @@
+import assert from "node:assert/strict";
+import { ConfigError, loadConfig } from "../src/config.ts";
+
+const from = (env: Record<string, string>) => (name: string) => env[name];
+
+Deno.test("defaults", () => {
+  const config = loadConfig(from({}));
+  assert.equal(config.port, 8000);
+  assert.equal(config.geminiBaseUrl, "https://generativelanguage.googleapis.com");
+  assert.equal(config.geminiApiVersion, "v1beta");
+  assert.equal(config.safetyThreshold, "BLOCK_NONE");
+  assert.equal(config.allowPrivateUrlFetch, false);
+  assert.equal(config.includeThoughts, true);
+  assert.ok(config.maxBodyBytes >= 20 * 1024 * 1024);
+});
+
+Deno.test("reads every setting", () => {
+  const config = loadConfig(from({
+    PORT: "9000",
+    GEMINI_BASE_URL: "http://127.0.0.1:8001/",
+    GEMINI_API_VERSION: "v1alpha",
+    UPSTREAM_TIMEOUT_MS: "1000",
+    MAX_BODY_BYTES: "2048",
+    DEFAULT_MODEL: "models/gemini-2.5-pro",
+    DEFAULT_EMBEDDING_MODEL: "gemini-embedding-2",
+    ALLOW_PRIVATE_URL_FETCH: "true",
+    SAFETY_THRESHOLD: "block_only_high",
+    INCLUDE_THOUGHTS: "false",
+    KEEPALIVE_INTERVAL_MS: "500",
+  }));
+  assert.equal(config.port, 9000);
+  assert.equal(config.geminiBaseUrl, "http://127.0.0.1:8001");
+  assert.equal(config.geminiApiVersion, "v1alpha");
+  assert.equal(config.upstreamTimeoutMs, 1000);
+  assert.equal(config.maxBodyBytes, 2048);
+  assert.equal(config.defaultModel, "gemini-2.5-pro");
+  assert.equal(config.defaultEmbeddingModel, "gemini-embedding-2");
+  assert.equal(config.allowPrivateUrlFetch, true);
+  assert.equal(config.safetyThreshold, "BLOCK_ONLY_HIGH");
+  assert.equal(config.includeThoughts, false);
+  assert.equal(config.keepAliveMs, 500);
+});
+
+Deno.test("invalid values fail with a message naming the setting", () => {
+  for (
+    const [name, value] of [
+      ["PORT", "eighty"],
+      ["PORT", "70000"],
+      ["GEMINI_BASE_URL", "not a url"],
+      ["GEMINI_BASE_URL", "ftp://example.com"],
+      ["GEMINI_API_VERSION", "beta"],
+      ["UPSTREAM_TIMEOUT_MS", "0"],
+      ["MAX_BODY_BYTES", "1.5"],
+      ["ALLOW_PRIVATE_URL_FETCH", "maybe"],
+      ["SAFETY_THRESHOLD", "BLOCK_ALL"],
+    ]
+  ) {
+    assert.throws(
+      () => loadConfig(from({ [name]: value })),
+      (error) => error instanceof ConfigError && error.message.includes(name),
+      `${name}=${value}`,
+    );
+  }
+});

@@ -1,0 +1,53 @@
+/**
+ * Validation of response bodies against the official OpenAI specification
+ * (`shared/openai/openapi.json`).
+ * @module
+ */
+
+import { Ajv } from "npm:ajv@8.17.1";
+import { SHARED_DIR } from "./fixtures.ts";
+
+type Schema = Record<string, unknown>;
+
+/** Rewrites OpenAPI 3.0 `nullable: true` into JSON Schema, in place. */
+function rewriteNullable(node: unknown): void {
+  if (Array.isArray(node)) return node.forEach(rewriteNullable);
+  if (!node || typeof node !== "object") return;
+  const schema = node as Schema;
+  for (const value of Object.values(schema)) rewriteNullable(value);
+  if (schema.nullable !== true) return;
+  delete schema.nullable;
+  if (Array.isArray(schema.enum) && !schema.enum.includes(null)) schema.enum.push(null);
+  const copy = { ...schema };
+  for (const key of Object.keys(schema)) delete schema[key];
+  schema.anyOf = [copy, { type: "null" }];
+}
+
+const spec = JSON.parse(
+  await Deno.readTextFile(new URL("openai/openapi.json", SHARED_DIR)),
+) as { components: { schemas: Schema } };
+rewriteNullable(spec.components.schemas);
+
+const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false });
+ajv.addSchema({ $id: "openai", components: spec.components });
+
+/** The names of the component schemas the gateway's bodies are checked against. */
+export type SchemaName =
+  | "Model"
+  | "ListModelsResponse"
+  | "ErrorResponse"
+  | "CreateChatCompletionResponse"
+  | "CreateChatCompletionStreamResponse"
+  | "CreateEmbeddingResponse";
+
+/** Throws with every violation when `value` does not match the component schema `name`. */
+export function assertSchema(name: SchemaName, value: unknown): void {
+  const validate = ajv.getSchema(`openai#/components/schemas/${name}`);
+  if (!validate) throw new Error(`no schema ${name}`);
+  if (!validate(value)) {
+    throw new Error(
+      `${name} violated:\n${ajv.errorsText(validate.errors, { separator: "\n" })}\n` +
+        JSON.stringify(value, null, 2).slice(0, 2000),
+    );
+  }
+}

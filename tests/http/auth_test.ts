@@ -1,0 +1,17 @@
+import assert from "node:assert/strict";
+import { OpenAIError } from "../../src/errors.ts";
+import { apiKeyOf } from "../../src/http/auth.ts";
+
+Deno.test("takes the key from Authorization, x-goog-api-key or ?key=", () => {
+  const url = "http://gateway/v1/models";
+  assert.equal(apiKeyOf(new Request(url, { headers: { authorization: "Bearer k1" } })), "k1");
+  assert.equal(apiKeyOf(new Request(url, { headers: { "x-goog-api-key": "k2" } })), "k2");
+  assert.equal(apiKeyOf(new Request(`${url}?key=k3`)), "k3");
+});
+
+Deno.test("no key is a 401", () => {
+  assert.throws(
+    () => apiKeyOf(new Request("http://gateway/v1/models", { headers: { authorization: "Bearer " } })),
+    (error) => error instanceof OpenAIError && error.status === 401,
+  );
+});

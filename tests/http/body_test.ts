@@ -1,0 +1,33 @@
+import assert from "node:assert/strict";
+import { OpenAIError } from "../../src/errors.ts";
+import { readJsonObject } from "../../src/http/body.ts";
+
+const post = (body: BodyInit, headers?: HeadersInit) =>
+  new Request("http://gateway/v1/chat/completions", { method: "POST", body, headers });
+
+const failsWith = (status: number, code: string) => (error: unknown) =>
+  error instanceof OpenAIError && error.status === status && error.code === code;
+
+Deno.test("reads a JSON object", async () => {
+  assert.deepEqual(await readJsonObject(post('{"a":1}'), 100), { a: 1 });
+});
+
+Deno.test("malformed JSON and non-objects are 400s", async () => {
+  await assert.rejects(readJsonObject(post("{oops"), 100), failsWith(400, "invalid_json"));
+  await assert.rejects(readJsonObject(post("[1]"), 100), failsWith(400, "invalid_json"));
+  await assert.rejects(readJsonObject(post(""), 100), failsWith(400, "invalid_json"));
+});
+
+Deno.test("a body over the limit is a 413, by header or by its bytes", async () => {
+  await assert.rejects(
+    readJsonObject(post("{}", { "content-length": "5000" }), 100),
+    failsWith(413, "request_too_large"),
+  );
+  const streamed = new ReadableStream({
+    start(controller) {
+      for (let i = 0; i < 10; i++) controller.enqueue(new Uint8Array(50));
+      controller.close();
+    },
+  });
+  await assert.rejects(readJsonObject(post(streamed), 100), failsWith(413, "request_too_large"));
+});
