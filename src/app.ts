@@ -39,15 +39,24 @@ const routes: Route[] = [
     pattern: new URLPattern({ pathname: "/chat/completions" }),
     handler: handleChatCompletions,
   },
-  { method: "POST", pattern: new URLPattern({ pathname: "/embeddings" }), handler: handleEmbeddings },
+  {
+    method: "POST",
+    pattern: new URLPattern({ pathname: "/embeddings" }),
+    handler: handleEmbeddings,
+  },
 ];
 
 const DESCRIPTION = {
   service: "gemini-openai-gateway",
   description: "OpenAI-compatible API in front of Google Gemini. Send your Gemini API key as a " +
     "Bearer token.",
-  endpoints: ["GET /v1/models", "GET /v1/models/{id}", "POST /v1/chat/completions",
-    "POST /v1/embeddings", "GET /ws (Gemini Live API WebSocket)"],
+  endpoints: [
+    "GET /v1/models",
+    "GET /v1/models/{id}",
+    "POST /v1/chat/completions",
+    "POST /v1/embeddings",
+    "GET /ws (Gemini Live API WebSocket)",
+  ],
 };
 
 /** Builds the handler `Deno.serve` runs. */
@@ -77,12 +86,23 @@ async function route(request: Request, config: Config, path: string): Promise<Re
   const found = matches.find(({ route }) => route.method === request.method);
   if (!found) {
     if (matches.length === 0) {
-      throw new OpenAIError(404, `Unknown route: ${request.method} ${path}`, "invalid_request_error",
-        null, "unknown_route");
+      throw new OpenAIError(
+        404,
+        `Unknown route: ${request.method} ${path}`,
+        "invalid_request_error",
+        null,
+        "unknown_route",
+      );
     }
     const allow = [...new Set(matches.map(({ route }) => route.method)), "OPTIONS"].join(", ");
-    throw new OpenAIError(405, `Method ${request.method} is not allowed on ${path}; use ${allow}.`,
-      "invalid_request_error", null, "method_not_allowed", { allow });
+    throw new OpenAIError(
+      405,
+      `Method ${request.method} is not allowed on ${path}; use ${allow}.`,
+      "invalid_request_error",
+      null,
+      "method_not_allowed",
+      { allow },
+    );
   }
   const gemini = new GeminiClient({
     baseUrl: config.geminiBaseUrl,

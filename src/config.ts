@@ -3,6 +3,8 @@
  * @module
  */
 
+import { HARM_BLOCK_THRESHOLDS } from "./chat/safety.ts";
+
 /** Everything the gateway can be configured with. */
 export interface Config {
   /** Port `main.ts` listens on. */
@@ -37,15 +39,6 @@ export interface Config {
 export class ConfigError extends Error {
   override name = "ConfigError";
 }
-
-const THRESHOLDS = [
-  "BLOCK_NONE",
-  "BLOCK_ONLY_HIGH",
-  "BLOCK_MEDIUM_AND_ABOVE",
-  "BLOCK_LOW_AND_ABOVE",
-  "OFF",
-  "HARM_BLOCK_THRESHOLD_UNSPECIFIED",
-];
 
 /** Reads the settings through `get` (by default `Deno.env.get`), failing on invalid values. */
 export function loadConfig(
@@ -84,8 +77,8 @@ export function loadConfig(
     throw new ConfigError(`GEMINI_API_VERSION must look like v1beta, got "${version}"`);
   }
   const threshold = text("SAFETY_THRESHOLD", "BLOCK_NONE").toUpperCase();
-  if (!THRESHOLDS.includes(threshold)) {
-    throw new ConfigError(`SAFETY_THRESHOLD must be one of ${THRESHOLDS.join(", ")}`);
+  if (!HARM_BLOCK_THRESHOLDS.includes(threshold)) {
+    throw new ConfigError(`SAFETY_THRESHOLD must be one of ${HARM_BLOCK_THRESHOLDS.join(", ")}`);
   }
   const mib = 1024 * 1024;
   return {

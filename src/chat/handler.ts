@@ -36,7 +36,9 @@ export async function handleChatCompletions(
     model: chat.model,
   };
   if (!chat.stream) {
-    return Response.json(toChatCompletion(await gemini.generateContent(chat.model, chat.request), meta));
+    return Response.json(
+      toChatCompletion(await gemini.generateContent(chat.model, chat.request), meta),
+    );
   }
   const events = await gemini.streamGenerateContent(chat.model, chat.request);
   const chunks = events.pipeThrough(

@@ -17,12 +17,19 @@ const SEPARATOR = "_ts_";
  */
 export const SKIP_THOUGHT_SIGNATURE = "skip_thought_signature_validator";
 
-/** A fresh tool call id, carrying `signature` (standard or URL-safe base64) when given. */
+/**
+ * A fresh tool call id, carrying `signature` (standard or URL-safe base64) when given and
+ * well-formed.
+ */
 export function encodeToolCallId(signature?: string): string {
-  const random = crypto.randomUUID().replaceAll("-", "").slice(0, 24);
-  if (!signature) return `call_${random}`;
-  const bytes = Uint8Array.fromBase64(signature, { alphabet: urlSafe(signature) });
-  return `call_${random}${SEPARATOR}${bytes.toBase64({ alphabet: "base64url", omitPadding: true })}`;
+  const id = `call_${crypto.randomUUID().replaceAll("-", "").slice(0, 24)}`;
+  if (!signature) return id;
+  try {
+    const bytes = Uint8Array.fromBase64(signature, { alphabet: urlSafe(signature) });
+    return `${id}${SEPARATOR}${bytes.toBase64({ alphabet: "base64url", omitPadding: true })}`;
+  } catch {
+    return id;
+  }
 }
 
 /** The thought signature carried by `id` (standard base64), if it carries one. */

@@ -206,6 +206,7 @@ export interface LogprobsCandidate {
 export interface LogprobsResult {
   topCandidates?: { candidates?: LogprobsCandidate[] }[];
   chosenCandidates?: LogprobsCandidate[];
+  logProbabilitySum?: number;
 }
 
 /** Why the model stopped. */
@@ -284,6 +285,10 @@ export interface Model {
   inputTokenLimit?: number;
   outputTokenLimit?: number;
   supportedGenerationMethods?: string[];
+  temperature?: number;
+  maxTemperature?: number;
+  topP?: number;
+  topK?: number;
   thinking?: boolean;
 }
 

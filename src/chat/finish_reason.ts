@@ -1,0 +1,37 @@
+/**
+ * Gemini's finish reasons as OpenAI's.
+ * @module
+ */
+
+import type { FinishReason } from "../gemini/types.ts";
+import type { ChatCompletionFinishReason } from "../openai/types.ts";
+
+/** Reasons for which Gemini withheld or cut the answer on policy grounds. */
+const FILTERED: ReadonlySet<string> = new Set([
+  "SAFETY",
+  "RECITATION",
+  "LANGUAGE",
+  "BLOCKLIST",
+  "PROHIBITED_CONTENT",
+  "SPII",
+  "IMAGE_SAFETY",
+  "IMAGE_PROHIBITED_CONTENT",
+  "IMAGE_RECITATION",
+]);
+
+/**
+ * The OpenAI finish reason of a choice.
+ *
+ * A turn that produced a tool call ends with `tool_calls`, whatever Gemini said (it says `STOP`,
+ * often in a later chunk). `MAX_TOKENS` is `length`; policy stops are `content_filter`; everything
+ * else, including `MALFORMED_FUNCTION_CALL` and its kin (no usable call was produced), is `stop`.
+ */
+export function toFinishReason(
+  reason: FinishReason | string | undefined,
+  hasToolCalls: boolean,
+): ChatCompletionFinishReason {
+  if (hasToolCalls) return "tool_calls";
+  if (reason === "MAX_TOKENS") return "length";
+  if (reason !== undefined && FILTERED.has(reason)) return "content_filter";
+  return "stop";
+}

@@ -1,0 +1,143 @@
+/**
+ * The body of `POST /chat/completions` → a Gemini `GenerateContentRequest`.
+ *
+ * The body is untrusted JSON: it is validated while it is translated, and every client mistake
+ * is a 400 naming the field. Unknown fields are ignored. Gemini-specific options are read from a
+ * top-level `google` object (where the openai SDKs put `extra_body` keys) or from a literal
+ * `extra_body.google`, with snake_case or camelCase keys. Remote files are fetched only once the
+ * whole body is known to be valid. The mapping is described in `docs/chat-request.md`.
+ * @module
+ */
+
+import type { GenerateContentRequest } from "../gemini/types.ts";
+import { invalidRequest } from "../errors.ts";
+import { type FetchFile, RemoteFiles } from "./content_parts.ts";
+import {
+  childParam,
+  type Field,
+  invalidValue,
+  isRecord,
+  optional,
+  readBoolean,
+  readRecord,
+  readString,
+  wrongType,
+} from "./fields.ts";
+import { toGenerationConfig, toResponseModalities } from "./generation_config.ts";
+import { toContents } from "./messages.ts";
+import { toSafetySettings } from "./safety.ts";
+import { toThinkingConfig } from "./thinking.ts";
+import { toTools } from "./tools.ts";
+
+/** What the translation needs from the gateway's configuration. */
+export interface ChatRequestOptions {
+  /** The model used when the request names none. */
+  defaultModel: string;
+  /** The threshold every harm category is blocked at unless the request overrides it. */
+  safetyThreshold: string;
+  /** Whether thought summaries are asked for when thinking is on. */
+  includeThoughts: boolean;
+  /** Fetches an http(s) URL of an `image_url` part as a Gemini blob. */
+  fetchFile: FetchFile;
+}
+
+/** A chat completion request, ready for Gemini. */
+export interface ChatRequest {
+  /** The model, without `models/`. */
+  model: string;
+  stream: boolean;
+  /** `stream_options.include_usage` of a streaming request. */
+  includeUsage: boolean;
+  request: GenerateContentRequest;
+}
+
+/** Translates the parsed JSON `body` of a chat completion request. */
+export async function toChatRequest(
+  body: unknown,
+  options: ChatRequestOptions,
+): Promise<ChatRequest> {
+  if (!isRecord(body)) throw invalidRequest("The request body must be a JSON object.");
+  const model = toModel(body.model, options.defaultModel);
+  const stream = optional(body.stream, "stream", readBoolean) ?? false;
+  const streamOptions = optional(body.stream_options, "stream_options", readRecord);
+  const includeUsage = optional(
+    streamOptions?.include_usage,
+    "stream_options.include_usage",
+    readBoolean,
+  );
+  const google = googleOptions(body);
+
+  const files = new RemoteFiles();
+  const { contents, systemInstruction } = toContents(body.messages, model, files);
+  const { tools, toolConfig } = toTools(body, model, {
+    urlContext: google("url_context"),
+    codeExecution: google("code_execution"),
+  });
+  const generationConfig = toGenerationConfig(body, model);
+  const thinkingConfig = toThinkingConfig(
+    model,
+    body.reasoning_effort,
+    google("thinking_config"),
+    options.includeThoughts,
+  );
+  if (thinkingConfig) generationConfig.thinkingConfig = thinkingConfig;
+  const modalities = google("response_modalities");
+  if (modalities) {
+    generationConfig.responseModalities = toResponseModalities(modalities.value, modalities.param);
+  }
+  const safetySettings = toSafetySettings(options.safetyThreshold, google("safety_settings"));
+  const cached = google("cached_content");
+  const cachedContent = cached && readString(cached.value, cached.param);
+  await files.fetchAll(options.fetchFile);
+
+  const request: GenerateContentRequest = { contents };
+  if (systemInstruction) request.systemInstruction = systemInstruction;
+  if (tools) request.tools = tools;
+  if (toolConfig) request.toolConfig = toolConfig;
+  request.safetySettings = safetySettings;
+  if (Object.keys(generationConfig).length > 0) request.generationConfig = generationConfig;
+  if (cachedContent) {
+    request.cachedContent = cachedContent.startsWith("cachedContents/")
+      ? cachedContent
+      : `cachedContents/${cachedContent}`;
+  }
+  return { model, stream, includeUsage: stream && includeUsage === true, request };
+}
+
+/** The model named by `value` without `models/`, or `fallback` when there is none. */
+function toModel(value: unknown, fallback: string): string {
+  if (value === undefined || value === null) return fallback;
+  if (typeof value !== "string") throw wrongType("model", "a string", value);
+  const model = value.trim().replace(/^models\//, "");
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(model)) {
+    throw invalidValue("model", `'${value}' is not a valid Gemini model name.`);
+  }
+  return model;
+}
+
+/**
+ * A reader of the Gemini options: `google.<key>` first, then `extra_body.google.<key>`, each
+ * under its snake_case or camelCase name; `null` counts as absent.
+ */
+function googleOptions(body: Record<string, unknown>): (key: string) => Field | undefined {
+  const extra = optional(body.extra_body, "extra_body", readRecord);
+  const sources = [
+    { record: optional(body.google, "google", readRecord), param: "google" },
+    {
+      record: optional(extra?.google, "extra_body.google", readRecord),
+      param: "extra_body.google",
+    },
+  ];
+  return (key) => {
+    const camel = key.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
+    for (const { record, param } of sources) {
+      for (const name of [key, camel]) {
+        const value = record?.[name];
+        if (value !== undefined && value !== null) {
+          return { value, param: childParam(param, name) };
+        }
+      }
+    }
+    return undefined;
+  };
+}

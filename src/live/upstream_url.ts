@@ -1,0 +1,71 @@
+/**
+ * Where a Live API connection goes: the client's path and credential mapped to Gemini's
+ * `BidiGenerateContent` WebSocket URL.
+ *
+ * A WebSocket handshake cannot carry arbitrary headers from every runtime, so the credential
+ * travels upstream in the URL, as Gemini's own SDKs send it: `key=` for an API key,
+ * `access_token=` for an ephemeral `auth_tokens/…` token.
+ * @module
+ */
+
+import { invalidRequest, OpenAIError } from "../errors.ts";
+
+/** Gemini's Live endpoint and the secret its URL carries (kept out of logs and close reasons). */
+export interface LiveUpstream {
+  url: URL;
+  secret: string;
+}
+
+const SERVICE = "/ws/google.ai.generativelanguage";
+const METHOD_PATH =
+  /^\/ws\/google\.ai\.generativelanguage\.v1(alpha|beta)\.GenerativeService\.BidiGenerateContent(Constrained)?$/;
+
+/**
+ * Maps `request` (a path under `/ws`, repeated slashes allowed) to Gemini's Live URL under
+ * `geminiBaseUrl`. `/ws` alone means v1beta `BidiGenerateContent`, or v1alpha
+ * `BidiGenerateContentConstrained` for an ephemeral token.
+ *
+ * @throws {OpenAIError} 400 for a path that is not a Live method, 401 without a credential.
+ */
+export function liveUpstream(request: Request, geminiBaseUrl: string): LiveUpstream {
+  const url = new URL(request.url);
+  const path = url.pathname.replace(/\/{2,}/g, "/").replace(/(.)\/$/, "$1");
+  if (path !== "/ws" && !METHOD_PATH.test(path)) {
+    throw invalidRequest(
+      "The Live API is served at /ws and /ws/google.ai.generativelanguage.{v1alpha|v1beta}" +
+        ".GenerativeService.BidiGenerateContent[Constrained].",
+    );
+  }
+  const credential = readCredential(request, url);
+  if (!credential) {
+    throw new OpenAIError(
+      401,
+      "No API key was given: pass it as ?key=, in x-goog-api-key, or as Authorization: Bearer.",
+    );
+  }
+  const method = path !== "/ws"
+    ? path
+    : credential.ephemeral
+    ? `${SERVICE}.v1alpha.GenerativeService.BidiGenerateContentConstrained`
+    : `${SERVICE}.v1beta.GenerativeService.BidiGenerateContent`;
+  const upstream = new URL(geminiBaseUrl.replace(/^http/, "ws").replace(/\/+$/, "") + method);
+  for (const [name, value] of url.searchParams) {
+    if (name !== "key" && name !== "access_token") upstream.searchParams.append(name, value);
+  }
+  upstream.searchParams.set(credential.ephemeral ? "access_token" : "key", credential.value);
+  return { url: upstream, secret: credential.value };
+}
+
+function readCredential(
+  request: Request,
+  url: URL,
+): { value: string; ephemeral: boolean } | undefined {
+  const authorization = request.headers.get("authorization")?.match(/^(Bearer|Token)\s+(\S+)/i);
+  const token = url.searchParams.get("access_token") ||
+    (authorization?.[1].toLowerCase() === "token" ? authorization[2] : undefined);
+  if (token) return { value: token, ephemeral: true };
+  const key = url.searchParams.get("key") || request.headers.get("x-goog-api-key")?.trim() ||
+    authorization?.[2];
+  if (!key) return undefined;
+  return { value: key, ephemeral: key.startsWith("auth_tokens/") };
+}

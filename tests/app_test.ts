@@ -1,0 +1,142 @@
+import assert from "node:assert/strict";
+import { startGateway } from "./helpers/harness.ts";
+import { assertSchema } from "./helpers/openapi.ts";
+
+async function assertError(response: Response, status: number) {
+  assert.equal(response.status, status);
+  assert.equal(response.headers.get("access-control-allow-origin"), "*");
+  const body = await response.json();
+  assertSchema("ErrorResponse", body);
+  return body.error;
+}
+
+Deno.test("GET / describes the service and GET /health answers 200, without a key", async () => {
+  await using gateway = await startGateway();
+  const root = await fetch(`${gateway.url}/`);
+  assert.equal(root.status, 200);
+  assert.match((await root.json()).description, /OpenAI-compatible/);
+  const health = await fetch(`${gateway.url}/health`);
+  assert.equal(health.status, 200);
+  await health.body?.cancel();
+});
+
+Deno.test("routes answer with and without /v1, and with a trailing slash", async () => {
+  await using gateway = await startGateway();
+  for (const path of ["/models", "/v1/models", "/v1/models/", "//v1//models"]) {
+    const response = await gateway.request(path);
+    assert.equal(response.status, 200, path);
+    assertSchema("ListModelsResponse", await response.json());
+  }
+});
+
+Deno.test("an unknown route is a 404 and a wrong method a 405 with Allow", async () => {
+  await using gateway = await startGateway();
+  const missing = await assertError(await gateway.request("/v1/completions-legacy"), 404);
+  assert.match(missing.message, /Unknown route/);
+  const wrong = await gateway.request("/v1/chat/completions");
+  assert.equal(wrong.headers.get("allow"), "POST, OPTIONS");
+  await assertError(wrong, 405);
+});
+
+Deno.test("preflights are answered before auth, echoing the requested headers", async () => {
+  await using gateway = await startGateway();
+  const response = await fetch(`${gateway.url}/v1/chat/completions`, {
+    method: "OPTIONS",
+    headers: {
+      origin: "https://chatbox.example",
+      "access-control-request-method": "POST",
+      "access-control-request-headers": "authorization,content-type",
+    },
+  });
+  assert.equal(response.status, 204);
+  assert.equal(response.headers.get("access-control-allow-headers"), "authorization,content-type");
+  assert.equal(response.headers.get("access-control-allow-origin"), "*");
+});
+
+Deno.test("no key is a 401 and nothing reaches Gemini", async () => {
+  await using gateway = await startGateway();
+  const error = await assertError(await fetch(`${gateway.url}/v1/models`), 401);
+  assert.equal(error.code, "missing_api_key");
+  assert.equal(gateway.fake.requests.length, 0);
+});
+
+Deno.test("every way of passing the key reaches Gemini as x-goog-api-key only", async () => {
+  await using gateway = await startGateway();
+  const ways: [string, HeadersInit][] = [
+    ["/v1/models", { authorization: "Bearer k-bearer" }],
+    ["/v1/models", { "x-goog-api-key": "k-header" }],
+    ["/v1/models?key=k-query", {}],
+  ];
+  for (const [path, headers] of ways) {
+    const response = await fetch(`${gateway.url}${path}`, { headers });
+    assert.equal(response.status, 200);
+    await response.body?.cancel();
+  }
+  assert.deepEqual(
+    gateway.fake.requests.map((request) => request.headers.get("x-goog-api-key")),
+    ["k-bearer", "k-header", "k-query"],
+  );
+  for (const request of gateway.fake.requests) {
+    assert.ok(!request.query.has("key"));
+    assert.ok(!request.path.includes("k-"));
+  }
+});
+
+Deno.test("an invalid key is a 401 with Gemini's message, and the key is not echoed", async () => {
+  await using gateway = await startGateway();
+  const response = await gateway.request("/v1/models", {
+    headers: { authorization: "Bearer invalid-secret-123" },
+  });
+  const text = await response.clone().text();
+  const error = await assertError(response, 401);
+  assert.equal(error.message, "API key not valid. Please pass a valid API key.");
+  assert.ok(!text.includes("invalid-secret-123"));
+});
+
+Deno.test("a body over MAX_BODY_BYTES is a 413", async () => {
+  await using gateway = await startGateway({ MAX_BODY_BYTES: "2048" });
+  const response = await gateway.request("/v1/chat/completions", {
+    method: "POST",
+    body: JSON.stringify({ messages: [{ role: "user", content: "x".repeat(5000) }] }),
+  });
+  await assertError(response, 413);
+});
+
+Deno.test("malformed JSON is a 400", async () => {
+  await using gateway = await startGateway();
+  const response = await gateway.request("/v1/chat/completions", { method: "POST", body: "{" });
+  const error = await assertError(response, 400);
+  assert.equal(error.type, "invalid_request_error");
+});
+
+const upstreamCases: [number, number][] = [[403, 403], [404, 404], [500, 502], [503, 503]];
+for (const [upstream, status] of upstreamCases) {
+  Deno.test(`Gemini ${upstream} is mapped to ${status}`, async () => {
+    await using gateway = await startGateway();
+    gateway.fake.reply({ error: upstream });
+    await assertError(await gateway.request("/v1/models"), status);
+  });
+}
+
+Deno.test("Gemini 429 is a 429 with Retry-After from RetryInfo", async () => {
+  await using gateway = await startGateway();
+  gateway.fake.reply({ error: 429 });
+  const response = await gateway.request("/v1/models");
+  assert.equal(response.headers.get("retry-after"), "26");
+  await assertError(response, 429);
+});
+
+Deno.test("a Gemini that does not answer in time is a 504", async () => {
+  await using gateway = await startGateway({ UPSTREAM_TIMEOUT_MS: "100" });
+  gateway.fake.reply({ hang: true });
+  await assertError(await gateway.request("/v1/models"), 504);
+});
+
+Deno.test("an unreachable Gemini is a 502 with a clear message", async () => {
+  const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
+  const port = (listener.addr as Deno.NetAddr).port;
+  listener.close();
+  await using gateway = await startGateway({ GEMINI_BASE_URL: `http://127.0.0.1:${port}` });
+  const error = await assertError(await gateway.request("/v1/models"), 502);
+  assert.match(error.message, /Could not reach Gemini/);
+});
