@@ -7,6 +7,7 @@
  * @module
  */
 
+import { benchEmbeddings } from "./embeddings.ts";
 import { runLoad } from "./load.ts";
 
 const seconds = Number(Deno.env.get("BENCH_SECONDS") ?? 5);
@@ -107,6 +108,14 @@ try {
         `${round(b.p50Ms)}/${round(b.p99Ms)} |`,
     );
   }
+  const embeddings = await benchEmbeddings(gatewayUrl, fakeUrl, { seconds, concurrency });
+  console.log(
+    `\n| embeddings (100 texts/request) | direct texts/s | gateway texts/s | ratio |\n|---|---|---|---|\n` +
+      `| | ${round(embeddings.direct.textsPerSecond)} | ${
+        round(embeddings.proxy.textsPerSecond)
+      } | ` +
+      `${round(embeddings.ratio)} |`,
+  );
 } finally {
   fake.kill();
   gateway.kill();

@@ -13,7 +13,7 @@ export const MAX_CONCURRENT_BATCHES = 4;
 
 /**
  * Embeds every input, in batches run a few at a time, and answers in input order. The first
- * batch that fails fails the request with its mapped error; no later batch is started.
+ * batch that fails fails the request with its mapped error; the others are aborted.
  */
 export async function handleEmbeddings(
   request: Request,
@@ -21,11 +21,16 @@ export async function handleEmbeddings(
 ): Promise<Response> {
   const body = await readJsonObject(request, config.maxBodyBytes);
   const plan = toEmbeddingPlan(body, config.defaultEmbeddingModel);
+  const failure = new AbortController();
+  const batches = gemini.withSignal(failure.signal);
   const responses = await mapBounded(
     plan.batches,
     MAX_CONCURRENT_BATCHES,
-    (batch) => gemini.batchEmbedContents(plan.model, batch),
-  );
+    (batch) => batches.batchEmbedContents(plan.model, batch),
+  ).catch((error) => {
+    failure.abort();
+    throw error;
+  });
   return Response.json(toEmbeddingResponse(plan, responses));
 }
 

@@ -42,6 +42,12 @@ export class GeminiClient {
     this.#options = options;
   }
 
+  /** A client for the same caller whose calls are also aborted by `signal`. */
+  withSignal(signal: AbortSignal): GeminiClient {
+    const signals = this.#options.signal ? [this.#options.signal, signal] : [signal];
+    return new GeminiClient({ ...this.#options, signal: AbortSignal.any(signals) });
+  }
+
   /** `models/{model}:generateContent`. */
   async generateContent(
     model: string,

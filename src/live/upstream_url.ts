@@ -18,7 +18,7 @@ export interface LiveUpstream {
 
 const SERVICE = "/ws/google.ai.generativelanguage";
 const METHOD_PATH =
-  /^\/ws\/google\.ai\.generativelanguage\.v1(alpha|beta)\.GenerativeService\.BidiGenerateContent(Constrained)?$/;
+  /^\/ws\/google\.ai\.generativelanguage\.v1(alpha|beta)?\.GenerativeService\.BidiGenerateContent(Constrained)?$/;
 
 /**
  * Maps `request` (a path under `/ws`, repeated slashes allowed) to Gemini's Live URL under
@@ -32,7 +32,7 @@ export function liveUpstream(request: Request, geminiBaseUrl: string): LiveUpstr
   const path = url.pathname.replace(/\/{2,}/g, "/").replace(/(.)\/$/, "$1");
   if (path !== "/ws" && !METHOD_PATH.test(path)) {
     throw invalidRequest(
-      "The Live API is served at /ws and /ws/google.ai.generativelanguage.{v1alpha|v1beta}" +
+      "The Live API is served at /ws and /ws/google.ai.generativelanguage.{v1|v1alpha|v1beta}" +
         ".GenerativeService.BidiGenerateContent[Constrained].",
     );
   }

@@ -1,0 +1,69 @@
+/**
+ * The gateway's Live API endpoint: a client's WebSocket under `/ws` piped straight through to
+ * Gemini's `BidiGenerateContent`.
+ * @module
+ */
+
+import type { Config } from "../config.ts";
+import { errorResponse, invalidRequest, OpenAIError } from "../errors.ts";
+import { type RelayLimits, relayLive } from "./relay.ts";
+import { liveUpstream } from "./upstream_url.ts";
+
+/** Bounds on a proxied Live session. */
+export interface LiveLimits extends RelayLimits {
+  /** Seconds the client may leave a keep-alive ping unanswered before it is dropped. */
+  idleTimeoutSeconds: number;
+}
+
+/** The limits {@linkcode proxyLive} applies unless given others. */
+export const LIVE_LIMITS: LiveLimits = {
+  maxBufferedBytes: 16 * 1024 * 1024,
+  connectTimeoutMs: 30_000,
+  idleTimeoutSeconds: 30,
+};
+
+/**
+ * Upgrades `request` to a WebSocket relayed to Gemini's Live API at `config.geminiBaseUrl`,
+ * forwarding the client's credential and requested subprotocols.
+ *
+ * Answers an OpenAI error instead: 400 for a path that is not a Live method, 401 without a
+ * credential, 426 for a request that is not a WebSocket upgrade.
+ */
+export function proxyLive(
+  request: Request,
+  config: Config,
+  limits: LiveLimits = LIVE_LIMITS,
+): Response {
+  try {
+    const { url, secret } = liveUpstream(request, config.geminiBaseUrl);
+    if (request.headers.get("upgrade")?.toLowerCase() !== "websocket") {
+      throw new OpenAIError(
+        426,
+        "The Live API speaks WebSocket: connect with a WebSocket client.",
+        "invalid_request_error",
+        null,
+        null,
+        { upgrade: "websocket" },
+      );
+    }
+    const protocols = request.headers.get("sec-websocket-protocol")?.split(",")
+      .map((name) => name.trim()).filter(Boolean) ?? [];
+    const { socket, response } = upgrade(request, protocols[0], limits.idleTimeoutSeconds);
+    relayLive(socket, new WebSocket(url, protocols), limits, secret);
+    return response;
+  } catch (error) {
+    return errorResponse(error);
+  }
+}
+
+function upgrade(
+  request: Request,
+  protocol: string | undefined,
+  idleTimeout: number,
+): Deno.WebSocketUpgrade {
+  try {
+    return Deno.upgradeWebSocket(request, { protocol, idleTimeout });
+  } catch (error) {
+    throw invalidRequest(`Invalid WebSocket upgrade request: ${(error as Error).message}`);
+  }
+}
