@@ -14,7 +14,7 @@ const seconds = Number(Deno.env.get("BENCH_SECONDS") ?? 5);
 const concurrency = Number(Deno.env.get("BENCH_CONCURRENCY") ?? 16);
 const root = new URL("../", import.meta.url);
 
-async function freePort(): Promise<number> {
+function freePort(): number {
   const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
   const { port } = listener.addr as Deno.NetAddr;
   listener.close();
@@ -42,8 +42,8 @@ async function spawn(script: string, env: Record<string, string>, health: string
   throw new Error(`${script} did not start`);
 }
 
-const fakePort = await freePort();
-const gatewayPort = await freePort();
+const fakePort = freePort();
+const gatewayPort = freePort();
 const fakeUrl = `http://127.0.0.1:${fakePort}`;
 const gatewayUrl = `http://127.0.0.1:${gatewayPort}`;
 const fake = await spawn(

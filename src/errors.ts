@@ -105,7 +105,15 @@ export function fromGeminiError(status: number, bodyText: string): OpenAIError {
   if (status === 401 || status === 403) {
     return new OpenAIError(status, message, "permission_error", null, code);
   }
-  if (status === 503 || status === 504) return new OpenAIError(status, message, "api_error", null, code);
+  if (status === 503 || status === 504) {
+    return new OpenAIError(status, message, "api_error", null, code);
+  }
   if (status >= 500) return new OpenAIError(502, message, "api_error", null, code);
-  return new OpenAIError(status >= 400 ? status : 502, message, "invalid_request_error", null, code);
+  return new OpenAIError(
+    status >= 400 ? status : 502,
+    message,
+    "invalid_request_error",
+    null,
+    code,
+  );
 }

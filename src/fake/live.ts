@@ -10,44 +10,30 @@
  * @module
  */
 
-import { truncateReason } from "../live/close_codes.ts";
+import { type CloseFrame, truncateReason } from "../live/close_codes.ts";
 import type { Content, FunctionResponse, Tool } from "../gemini/types.ts";
 import { checkKey, requestKey } from "./auth.ts";
+import { findModel, supportsMethod } from "./models.ts";
+import { errorBody, invalidKeyError, missingKeyError, prettyJson } from "./wire.ts";
 
 const PATH =
   /^\/ws\/google\.ai\.generativelanguage\.(v1|v1alpha|v1beta)\.GenerativeService\.BidiGenerateContent(Constrained)?$/;
 
-/** The Live models of the fake's catalog. */
-const LIVE_MODELS = new Set([
-  "gemini-live-2.5-flash-preview",
-  "gemini-2.5-flash-native-audio-latest",
-  "gemini-2.5-flash-native-audio-preview-09-2025",
-  "gemini-2.5-flash-native-audio-preview-12-2025",
-]);
-
 const REPLY = "Hello from the fake Gemini.";
 const INVALID_ARGUMENT = "Request contains an invalid argument.";
-const UNREGISTERED = "Method doesn't allow unregistered callers (callers without established " +
-  "identity). Please use API Key or other form of API consumer identity to call this API.";
-
-/** A close frame ending the session. */
-interface Close {
-  code: number;
-  reason: string;
-}
 
 /** What the server does after a client message: frames to send, then maybe a close. */
 interface Reply {
   messages: Record<string, unknown>[];
-  close?: Close;
+  close?: CloseFrame;
 }
 
 /** Answers a Live API request: 404 off the Live paths, else a WebSocket session. */
 export function serveLive(request: Request): Response {
   const match = new URL(request.url).pathname.replace(/\/{2,}/g, "/").match(PATH);
-  if (!match) return googleError(404, "Method not found.", "NOT_FOUND");
+  if (!match) return googleError(404, "Method not found.");
   if (request.headers.get("upgrade")?.toLowerCase() !== "websocket") {
-    return googleError(400, INVALID_ARGUMENT, "INVALID_ARGUMENT");
+    return googleError(400, INVALID_ARGUMENT);
   }
   const session = new LiveSession(match[1], requestKey(request));
   const { socket, response } = Deno.upgradeWebSocket(request);
@@ -55,7 +41,7 @@ export function serveLive(request: Request): Response {
     if (socket.readyState !== WebSocket.OPEN) return;
     const reply = session.receive(typeof data === "string" ? data : new TextDecoder().decode(data));
     for (const message of reply.messages) {
-      socket.send(new TextEncoder().encode(JSON.stringify(message, null, 2) + "\n"));
+      socket.send(new TextEncoder().encode(prettyJson(message)));
     }
     if (reply.close) socket.close(reply.close.code, truncateReason(reply.close.reason));
   };
@@ -103,12 +89,13 @@ class LiveSession {
 
   #start(setup: Record<string, unknown>): Reply {
     const verdict = checkKey(this.key);
-    if (verdict === "missing") return fail(1008, UNREGISTERED);
-    if (verdict === "invalid") return fail(1007, "API key not valid. Please pass a valid API key.");
+    if (verdict === "missing") return fail(1008, missingKeyError().error.message);
+    if (verdict === "invalid") return fail(1007, invalidKeyError().error.message);
     const model = field(setup, "model");
     if (typeof model !== "string" || !model) return fail(1007, INVALID_ARGUMENT);
     const id = model.replace(/^models\//, "");
-    if (!LIVE_MODELS.has(id)) {
+    const known = findModel(id);
+    if (!known || !supportsMethod(known, "bidiGenerateContent")) {
       return fail(
         1008,
         `models/${id} is not found for API version ${this.version}, or is not supported for ` +
@@ -198,8 +185,8 @@ function tokens(chars: number): number {
   return Math.max(1, Math.ceil(chars / 4));
 }
 
-function googleError(code: number, message: string, status: string): Response {
-  return new Response(JSON.stringify({ error: { code, message, status } }, null, 2) + "\n", {
+function googleError(code: number, message: string): Response {
+  return new Response(prettyJson(errorBody(code, message)), {
     status: code,
     headers: { "content-type": "application/json; charset=UTF-8" },
   });

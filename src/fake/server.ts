@@ -405,7 +405,7 @@ export function startFakeGemini(options: FakeGeminiOptions = {}): FakeGemini {
   async function handle(request: Request): Promise<Response> {
     const started = performance.now();
     const url = new URL(request.url);
-    if (url.pathname.startsWith("/ws/")) return serveLive(request);
+    if (/^\/+ws\//.test(url.pathname)) return serveLive(request);
     const text = await request.text();
     const body = parseBody(text);
     if (options.record !== false) {

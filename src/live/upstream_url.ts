@@ -8,7 +8,8 @@
  * @module
  */
 
-import { invalidRequest, OpenAIError } from "../errors.ts";
+import { invalidRequest } from "../errors.ts";
+import { apiKeyOf } from "../http/auth.ts";
 
 /** Gemini's Live endpoint and the secret its URL carries (kept out of logs and close reasons). */
 export interface LiveUpstream {
@@ -37,12 +38,6 @@ export function liveUpstream(request: Request, geminiBaseUrl: string): LiveUpstr
     );
   }
   const credential = readCredential(request, url);
-  if (!credential) {
-    throw new OpenAIError(
-      401,
-      "No API key was given: pass it as ?key=, in x-goog-api-key, or as Authorization: Bearer.",
-    );
-  }
   const method = path !== "/ws"
     ? path
     : credential.ephemeral
@@ -56,16 +51,11 @@ export function liveUpstream(request: Request, geminiBaseUrl: string): LiveUpstr
   return { url: upstream, secret: credential.value };
 }
 
-function readCredential(
-  request: Request,
-  url: URL,
-): { value: string; ephemeral: boolean } | undefined {
-  const authorization = request.headers.get("authorization")?.match(/^(Bearer|Token)\s+(\S+)/i);
+/** An ephemeral token (`?access_token=`, `Authorization: Token …`), else the API key. */
+function readCredential(request: Request, url: URL): { value: string; ephemeral: boolean } {
   const token = url.searchParams.get("access_token") ||
-    (authorization?.[1].toLowerCase() === "token" ? authorization[2] : undefined);
+    request.headers.get("authorization")?.match(/^Token\s+(\S+)/i)?.[1];
   if (token) return { value: token, ephemeral: true };
-  const key = url.searchParams.get("key") || request.headers.get("x-goog-api-key")?.trim() ||
-    authorization?.[2];
-  if (!key) return undefined;
+  const key = apiKeyOf(request);
   return { value: key, ephemeral: key.startsWith("auth_tokens/") };
 }

@@ -3,32 +3,11 @@ import OpenAI from "npm:openai@7.57.0";
 import { GREETING } from "../../src/fake/generate.ts";
 import type { GenerateContentRequest, GenerateContentResponse } from "../../src/gemini/types.ts";
 import type { CreateChatCompletionStreamResponse } from "../../src/openai/types.ts";
-import { type Gateway, startGateway } from "../helpers/harness.ts";
-import { assertSchema } from "../helpers/openapi.ts";
+import { type Gateway, sent, startGateway } from "../helpers/harness.ts";
+import { assertSchema, collect, valid } from "../helpers/openapi.ts";
 import { assemble } from "./replay.ts";
 
 type Chunk = CreateChatCompletionStreamResponse;
-
-/** Reads an SDK stream to its end, checking every chunk against the OpenAI schema. */
-async function collect(stream: AsyncIterable<unknown>): Promise<Chunk[]> {
-  const chunks: Chunk[] = [];
-  for await (const chunk of stream) {
-    assertSchema("CreateChatCompletionStreamResponse", chunk);
-    chunks.push(chunk as Chunk);
-  }
-  return chunks;
-}
-
-/** Checks a completion against the OpenAI schema and gives it back. */
-function valid<T>(completion: T): T {
-  assertSchema("CreateChatCompletionResponse", completion);
-  return completion;
-}
-
-/** The body of the last request the fake Gemini received. */
-function sent(gw: Gateway): GenerateContentRequest {
-  return gw.fake.requests.at(-1)!.body as GenerateContentRequest;
-}
 
 /** A Gemini stream chunk of one text part, finished when `finishReason` is given. */
 function textChunk(text: string, finishReason?: string): GenerateContentResponse {
@@ -50,6 +29,14 @@ function post(gw: Gateway, body: unknown, signal?: AbortSignal): Promise<Respons
     body: JSON.stringify(body),
     signal,
   });
+}
+
+/** The JSON payloads of a raw SSE body's `data:` events, `[DONE]` left out. */
+function dataEvents(text: string): Record<string, unknown>[] {
+  return text.split("\n\n").filter((event) =>
+    event.startsWith("data: ") && event !== "data: [DONE]"
+  )
+    .map((event) => JSON.parse(event.slice("data: ".length)));
 }
 
 const hello = [{ role: "user" as const, content: "Hello there" }];
@@ -210,6 +197,7 @@ Deno.test("stream().finalChatCompletion() assembles the streamed answer", async 
     stream_options: { include_usage: true },
   });
   const deltas: string[] = [];
+  stream.on("chunk", (chunk) => assertSchema("CreateChatCompletionStreamResponse", chunk));
   stream.on("content", (delta) => deltas.push(delta));
   const completion = await stream.finalChatCompletion();
   assert.match(completion.id, /^chatcmpl-/);
@@ -639,10 +627,20 @@ Deno.test("an upstream error after output ends the stream with an error event, n
   const text = await response.text();
   assert.ok(text.includes('data: {"error":'), text);
   assert.ok(!text.includes("[DONE]"));
-  const event = text.split("\n\n").find((line) => line.startsWith('data: {"error":'))!;
-  const error = JSON.parse(event.slice("data: ".length));
+  const events = dataEvents(text);
+  for (const chunk of events.slice(0, -1)) {
+    assertSchema("CreateChatCompletionStreamResponse", chunk);
+  }
+  const error = events.at(-1)!;
   assertSchema("ErrorResponse", error);
-  assert.equal(error.error.message, "The model is overloaded.");
+  assert.deepEqual(error, {
+    error: {
+      message: "The model is overloaded.",
+      type: "api_error",
+      param: null,
+      code: "unavailable",
+    },
+  });
 });
 
 Deno.test("keep-alive comments fill upstream silence and clients ignore them", async () => {
@@ -653,6 +651,9 @@ Deno.test("keep-alive comments fill upstream silence and clients ignore them", a
   const text = await response.text();
   assert.match(text, /^: keep-alive$/m);
   assert.ok(text.endsWith("data: [DONE]\n\n"));
+  const events = dataEvents(text);
+  assert.equal(events.length, 2);
+  for (const chunk of events) assertSchema("CreateChatCompletionStreamResponse", chunk);
 
   gw.fake.reply({ chunks, delayMs: 200 });
   const streamed = await collect(

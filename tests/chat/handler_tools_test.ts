@@ -2,38 +2,17 @@ import assert from "node:assert/strict";
 import OpenAI from "npm:openai@7.57.0";
 import { decodeToolCallId, SKIP_THOUGHT_SIGNATURE } from "../../src/chat/tool_call_id.ts";
 import { GREETING, THOUGHT } from "../../src/fake/generate.ts";
-import type { GenerateContentRequest, Part } from "../../src/gemini/types.ts";
+import type { Part } from "../../src/gemini/types.ts";
 import type {
   ChatCompletionMessageToolCall,
   CreateChatCompletionStreamResponse,
 } from "../../src/openai/types.ts";
-import { type Gateway, startGateway } from "../helpers/harness.ts";
-import { assertSchema } from "../helpers/openapi.ts";
+import { sent, startGateway } from "../helpers/harness.ts";
+import { assertSchema, collect, valid } from "../helpers/openapi.ts";
 import { assemble } from "./replay.ts";
 
 type Chunk = CreateChatCompletionStreamResponse;
 type Message = OpenAI.ChatCompletionMessageParam;
-
-/** Reads an SDK stream to its end, checking every chunk against the OpenAI schema. */
-async function collect(stream: AsyncIterable<unknown>): Promise<Chunk[]> {
-  const chunks: Chunk[] = [];
-  for await (const chunk of stream) {
-    assertSchema("CreateChatCompletionStreamResponse", chunk);
-    chunks.push(chunk as Chunk);
-  }
-  return chunks;
-}
-
-/** Checks a completion against the OpenAI schema and gives it back. */
-function valid<T>(completion: T): T {
-  assertSchema("CreateChatCompletionResponse", completion);
-  return completion;
-}
-
-/** The body of the last request the fake Gemini received. */
-function sent(gw: Gateway): GenerateContentRequest {
-  return gw.fake.requests.at(-1)!.body as GenerateContentRequest;
-}
 
 /** A function tool taking one required string. */
 function tool(name: string, property: string): OpenAI.ChatCompletionFunctionTool {
@@ -141,11 +120,13 @@ Deno.test("parallel tool calls, streamed: indexed deltas, name once, tool_calls 
 
 Deno.test("stream().finalChatCompletion() assembles parallel tool calls", async () => {
   await using gw = await startGateway();
-  const completion = await gw.openai.chat.completions.stream({
+  const stream = gw.openai.chat.completions.stream({
     model: "gemini-3-pro-preview",
     messages: [{ role: "user", content: "Weather and time, in parallel please." }],
     tools,
-  }).finalChatCompletion();
+  });
+  stream.on("chunk", (chunk) => assertSchema("CreateChatCompletionStreamResponse", chunk));
+  const completion = await stream.finalChatCompletion();
   const [choice] = completion.choices;
   assert.equal(choice.finish_reason, "tool_calls");
   const calls = callsOf(choice.message);
@@ -225,6 +206,7 @@ Deno.test("runTools with stream: true loops over streamed calls on Gemini 3", as
       },
     ],
   });
+  runner.on("chunk", (chunk) => assertSchema("CreateChatCompletionStreamResponse", chunk));
   const content = await runner.finalContent();
   assert.equal(
     content,

@@ -7,6 +7,7 @@ import OpenAI from "npm:openai@7.57.0";
 import { createHandler } from "../../src/app.ts";
 import { type Config, loadConfig } from "../../src/config.ts";
 import { type FakeGemini, startFakeGemini } from "../../src/fake/server.ts";
+import type { GenerateContentRequest } from "../../src/gemini/types.ts";
 
 /** A running gateway wired to a running fake Gemini. */
 export interface Gateway extends AsyncDisposable {
@@ -21,7 +22,7 @@ export interface Gateway extends AsyncDisposable {
 }
 
 /** Starts both servers; `env` overrides settings as environment variables would. */
-export async function startGateway(env: Record<string, string> = {}): Promise<Gateway> {
+export function startGateway(env: Record<string, string> = {}): Promise<Gateway> {
   const fake = startFakeGemini();
   const config = loadConfig((name) =>
     env[name] ?? { GEMINI_BASE_URL: fake.url, ALLOW_PRIVATE_URL_FETCH: "true" }[name]
@@ -31,7 +32,7 @@ export async function startGateway(env: Record<string, string> = {}): Promise<Ga
     createHandler(config),
   );
   const url = `http://127.0.0.1:${server.addr.port}`;
-  return {
+  return Promise.resolve({
     url,
     fake,
     config,
@@ -45,5 +46,10 @@ export async function startGateway(env: Record<string, string> = {}): Promise<Ga
       await server.shutdown();
       await fake.close();
     },
-  };
+  });
+}
+
+/** The body of the last request the fake Gemini received. */
+export function sent(gateway: Gateway): GenerateContentRequest {
+  return gateway.fake.requests.at(-1)!.body as GenerateContentRequest;
 }

@@ -5,6 +5,7 @@
  */
 
 import { Ajv } from "npm:ajv@8.17.1";
+import type { CreateChatCompletionStreamResponse } from "../../src/openai/types.ts";
 import { SHARED_DIR } from "./fixtures.ts";
 
 type Schema = Record<string, unknown>;
@@ -50,4 +51,22 @@ export function assertSchema(name: SchemaName, value: unknown): void {
         JSON.stringify(value, null, 2).slice(0, 2000),
     );
   }
+}
+
+/** Reads an SDK chunk stream to its end, checking every chunk against the OpenAI schema. */
+export async function collect(
+  stream: AsyncIterable<unknown>,
+): Promise<CreateChatCompletionStreamResponse[]> {
+  const chunks: CreateChatCompletionStreamResponse[] = [];
+  for await (const chunk of stream) {
+    assertSchema("CreateChatCompletionStreamResponse", chunk);
+    chunks.push(chunk as CreateChatCompletionStreamResponse);
+  }
+  return chunks;
+}
+
+/** Checks a chat completion against the OpenAI schema and gives it back. */
+export function valid<T>(completion: T): T {
+  assertSchema("CreateChatCompletionResponse", completion);
+  return completion;
 }

@@ -11,7 +11,8 @@ Deno.test("takes the key from Authorization, x-goog-api-key or ?key=", () => {
 
 Deno.test("no key is a 401", () => {
   assert.throws(
-    () => apiKeyOf(new Request("http://gateway/v1/models", { headers: { authorization: "Bearer " } })),
+    () =>
+      apiKeyOf(new Request("http://gateway/v1/models", { headers: { authorization: "Bearer " } })),
     (error) => error instanceof OpenAIError && error.status === 401,
   );
 });
