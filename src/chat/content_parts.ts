@@ -23,7 +23,7 @@ import {
   readRecord,
   readString,
   wrongType,
-} from "./fields.ts";
+} from "../http/fields.ts";
 import { mimeTypeFromName } from "./mime.ts";
 
 /** Fetches a remote file (an http(s) URL) as a Gemini {@linkcode Blob}. */

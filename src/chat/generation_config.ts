@@ -22,7 +22,7 @@ import {
   readRecord,
   readString,
   wrongType,
-} from "./fields.ts";
+} from "../http/fields.ts";
 import { supportsJsonSchema, toProtoSchema } from "./json_schema.ts";
 
 const MAX_STOP_SEQUENCES = 5;

@@ -14,7 +14,7 @@
  */
 
 import type { Schema } from "../gemini/types.ts";
-import { isRecord } from "./fields.ts";
+import { isRecord } from "../http/fields.ts";
 import { invalidRequest } from "../errors.ts";
 
 /** The largest number of schema nodes one conversion may produce. */

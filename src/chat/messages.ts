@@ -25,7 +25,7 @@ import {
   readArray,
   readRecord,
   readString,
-} from "./fields.ts";
+} from "../http/fields.ts";
 
 /** The conversation in Gemini's shape. */
 export interface ChatContents {

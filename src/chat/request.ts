@@ -22,7 +22,7 @@ import {
   readRecord,
   readString,
   wrongType,
-} from "./fields.ts";
+} from "../http/fields.ts";
 import { toGenerationConfig, toResponseModalities } from "./generation_config.ts";
 import { toContents } from "./messages.ts";
 import { toSafetySettings } from "./safety.ts";

@@ -12,7 +12,7 @@ import {
   readArray,
   readRecord,
   readString,
-} from "./fields.ts";
+} from "../http/fields.ts";
 
 /** The harm categories the Gemini API filters. */
 export const HARM_CATEGORIES = [

@@ -18,7 +18,7 @@ import {
   readInteger,
   readRecord,
   readString,
-} from "./fields.ts";
+} from "../http/fields.ts";
 
 /** OpenAI's reasoning efforts. */
 export type ReasoningEffort = "none" | "minimal" | "low" | "medium" | "high";

@@ -23,7 +23,7 @@ import {
   readRecord,
   readString,
   wrongType,
-} from "./fields.ts";
+} from "../http/fields.ts";
 import { supportsJsonSchema, toProtoSchema } from "./json_schema.ts";
 
 /** Gemini's tools and how the model may call them. */

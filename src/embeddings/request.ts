@@ -14,7 +14,7 @@ import {
   readRecord,
   readString,
   wrongType,
-} from "../chat/fields.ts";
+} from "../http/fields.ts";
 import type { BatchEmbedContentsRequest, EmbedContentRequest } from "../gemini/types.ts";
 
 /** Most texts Gemini embeds in one `batchEmbedContents` call. */

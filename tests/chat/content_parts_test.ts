@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { RemoteFiles, toParts, toText } from "../../src/chat/content_parts.ts";
 import { invalidRequest, OpenAIError } from "../../src/errors.ts";
-import { assertInvalid, assertRejectsInvalid } from "./assert_invalid.ts";
+import { assertInvalid, assertRejectsInvalid } from "../helpers/assert_invalid.ts";
 
 const C = "messages[1].content";
 const PNG =

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { supportsJsonSchema, toProtoSchema } from "../../src/chat/json_schema.ts";
 import { validateGenerateContent } from "../../src/fake/validate.ts";
-import { assertInvalid } from "./assert_invalid.ts";
+import { assertInvalid } from "../helpers/assert_invalid.ts";
 
 const P = "tools[0].function.parameters";
 

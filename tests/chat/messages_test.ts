@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { toContents } from "../../src/chat/messages.ts";
 import { RemoteFiles } from "../../src/chat/content_parts.ts";
 import { encodeToolCallId, SKIP_THOUGHT_SIGNATURE } from "../../src/chat/tool_call_id.ts";
-import { assertInvalid } from "./assert_invalid.ts";
+import { assertInvalid } from "../helpers/assert_invalid.ts";
 
 const SIGNATURE =
   "EpwICpkIAXLI2nxlU6gsWZaZHRYkX1orzuM8vSUFwaAt1JRxEC2hJzPAcAu3PWaKz7X+PIyTTqF+ZIQ=";

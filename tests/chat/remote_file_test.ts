@@ -5,7 +5,7 @@ import {
   isPrivateAddress,
   type ResolveDns,
 } from "../../src/chat/remote_file.ts";
-import { assertRejectsInvalid } from "./assert_invalid.ts";
+import { assertRejectsInvalid } from "../helpers/assert_invalid.ts";
 
 const PNG = Uint8Array.fromBase64(
   "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==",

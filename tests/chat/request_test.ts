@@ -6,7 +6,7 @@ import { invalidRequest } from "../../src/errors.ts";
 import type { Content, GenerateContentRequest } from "../../src/gemini/types.ts";
 import { validateGenerateContent } from "../../src/fake/validate.ts";
 import { readFixture } from "../helpers/fixtures.ts";
-import { assertRejectsInvalid } from "./assert_invalid.ts";
+import { assertRejectsInvalid } from "../helpers/assert_invalid.ts";
 
 const OPTIONS: ChatRequestOptions = {
   defaultModel: "gemini-2.5-flash",

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { HARM_CATEGORIES, toSafetySettings } from "../../src/chat/safety.ts";
-import { assertInvalid } from "./assert_invalid.ts";
+import { assertInvalid } from "../helpers/assert_invalid.ts";
 
 const P = "google.safety_settings";
 

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { toThinkingConfig } from "../../src/chat/thinking.ts";
-import type { Field } from "../../src/chat/fields.ts";
-import { assertInvalid } from "./assert_invalid.ts";
+import type { Field } from "../../src/http/fields.ts";
+import { assertInvalid } from "../helpers/assert_invalid.ts";
 
 const config = (value: unknown, param = "google.thinking_config"): Field => ({ value, param });
 

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { toTools } from "../../src/chat/tools.ts";
-import { assertInvalid } from "./assert_invalid.ts";
+import { assertInvalid } from "../helpers/assert_invalid.ts";
 
 const MODEL = "gemini-2.5-flash";
 

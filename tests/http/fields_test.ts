@@ -10,8 +10,8 @@ import {
   readNumber,
   readRecord,
   readString,
-} from "../../src/chat/fields.ts";
-import { assertInvalid } from "./assert_invalid.ts";
+} from "../../src/http/fields.ts";
+import { assertInvalid } from "../helpers/assert_invalid.ts";
 
 Deno.test("childParam joins names with dots and indices with brackets", () => {
   assert.equal(childParam("", "model"), "model");
