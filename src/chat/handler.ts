@@ -34,6 +34,7 @@ export async function handleChatCompletions(
     id: `chatcmpl-${crypto.randomUUID().replaceAll("-", "")}`,
     created: Math.floor(Date.now() / 1000),
     model: chat.model,
+    parallelToolCalls: chat.parallelToolCalls,
   };
   if (!chat.stream) {
     return Response.json(

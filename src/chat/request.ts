@@ -48,6 +48,11 @@ export interface ChatRequest {
   stream: boolean;
   /** `stream_options.include_usage` of a streaming request. */
   includeUsage: boolean;
+  /**
+   * `parallel_tool_calls`: Gemini has no such switch, so when it is false the answer keeps only
+   * the first of the calls Gemini makes in one turn.
+   */
+  parallelToolCalls: boolean;
   request: GenerateContentRequest;
 }
 
@@ -65,6 +70,8 @@ export async function toChatRequest(
     "stream_options.include_usage",
     readBoolean,
   );
+  const parallelToolCalls =
+    optional(body.parallel_tool_calls, "parallel_tool_calls", readBoolean) ?? true;
   const google = googleOptions(body);
 
   const files = new RemoteFiles();
@@ -101,7 +108,13 @@ export async function toChatRequest(
       ? cachedContent
       : `cachedContents/${cachedContent}`;
   }
-  return { model, stream, includeUsage: stream && includeUsage === true, request };
+  return {
+    model,
+    stream,
+    includeUsage: stream && includeUsage === true,
+    parallelToolCalls,
+    request,
+  };
 }
 
 /** The model named by `value` without `models/`, or `fallback` when there is none. */

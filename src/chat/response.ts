@@ -36,6 +36,8 @@ export interface CompletionMeta {
   id: string;
   created: number;
   model: string;
+  /** False keeps only the first tool call of a turn (`parallel_tool_calls: false`). */
+  parallelToolCalls?: boolean;
 }
 
 function fence(info: string, body: string): string {
@@ -93,8 +95,12 @@ export function blockedPromptText(feedback: PromptFeedback | undefined): string 
   return `The prompt was blocked by Gemini (reason: ${feedback.blockReason}).${detail}`;
 }
 
-function toChoice(candidate: Candidate): CreateChatCompletionResponse["choices"][number] {
+function toChoice(
+  candidate: Candidate,
+  parallelToolCalls: boolean,
+): CreateChatCompletionResponse["choices"][number] {
   const pieces = toMessagePieces(candidate.content?.parts);
+  if (!parallelToolCalls) pieces.toolCalls.splice(1);
   const hasToolCalls = pieces.toolCalls.length > 0;
   const message: ChatCompletionResponseMessage = {
     role: "assistant",
@@ -125,7 +131,8 @@ export function toChatCompletion(
   const candidates = response.candidates ?? [];
   const blocked = blockedPromptText(response.promptFeedback);
   const choices = candidates.length > 0
-    ? candidates.map(toChoice).sort((a, b) => a.index - b.index)
+    ? candidates.map((candidate) => toChoice(candidate, meta.parallelToolCalls ?? true))
+      .sort((a, b) => a.index - b.index)
     : [{
       index: 0,
       message: { role: "assistant" as const, content: blocked ?? "", refusal: null },

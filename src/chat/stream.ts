@@ -91,6 +91,9 @@ class ChunkTranslator
     if (pieces.reasoning) deltas.push({ reasoning_content: pieces.reasoning });
     const delta: ChatCompletionStreamResponseDelta = {};
     if (pieces.content) delta.content = pieces.content;
+    if (this.#options.parallelToolCalls === false) {
+      pieces.toolCalls.splice(state.toolCalls > 0 ? 0 : 1);
+    }
     if (pieces.toolCalls.length > 0) {
       delta.tool_calls = pieces.toolCalls.map((call) => ({ index: state.toolCalls++, ...call }));
     }

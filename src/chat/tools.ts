@@ -7,7 +7,7 @@
  * support. Gemini's built-in tools are reached with a tool of type `google_search`,
  * `code_execution` or `url_context` (camelCase too), a function named `googleSearch` or
  * `google_search`, `web_search_options`, or the Gemini options `url_context` and
- * `code_execution`. `parallel_tool_calls` has no Gemini equivalent: it is checked and ignored.
+ * `code_execution`.
  * @module
  */
 
@@ -19,7 +19,6 @@ import {
   isRecord,
   optional,
   readArray,
-  readBoolean,
   readRecord,
   readString,
   wrongType,
@@ -97,7 +96,6 @@ export function toTools(
   }
   if (isEnabled(options.urlContext)) builtins.add("urlContext");
   if (isEnabled(options.codeExecution)) builtins.add("codeExecution");
-  optional(body.parallel_tool_calls, "parallel_tool_calls", readBoolean);
 
   const tools: Tool[] = declarations.length > 0 ? [{ functionDeclarations: declarations }] : [];
   for (const builtin of builtins) tools.push({ [builtin]: {} });

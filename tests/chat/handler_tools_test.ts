@@ -118,6 +118,27 @@ Deno.test("parallel tool calls, streamed: indexed deltas, name once, tool_calls 
   assert.equal(chunks.at(-1)?.choices[0].finish_reason, "tool_calls");
 });
 
+Deno.test("parallel_tool_calls: false keeps only the first call, whole and streamed", async () => {
+  await using gw = await startGateway();
+  const request = {
+    model: "gemini-2.5-flash",
+    messages: [{ role: "user" as const, content: "Weather and time, in parallel please." }],
+    tools,
+    parallel_tool_calls: false,
+  };
+  const completion = valid(await gw.openai.chat.completions.create(request));
+  assert.deepEqual(callsOf(completion.choices[0].message).map((call) => call.function.name), [
+    "get_weather",
+  ]);
+  assert.equal(completion.choices[0].finish_reason, "tool_calls");
+  const chunks = await collect(
+    await gw.openai.chat.completions.create({ ...request, stream: true }),
+  );
+  const [choice] = assemble(chunks);
+  assert.deepEqual(choice.toolCalls.map((call) => call.function.name), ["get_weather"]);
+  assert.equal(choice.finishReason, "tool_calls");
+});
+
 Deno.test("stream().finalChatCompletion() assembles parallel tool calls", async () => {
   await using gw = await startGateway();
   const stream = gw.openai.chat.completions.stream({

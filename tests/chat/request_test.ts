@@ -33,6 +33,7 @@ Deno.test("a minimal request gets the default model, safety settings and thinkin
     model: "gemini-2.5-flash",
     stream: false,
     includeUsage: false,
+    parallelToolCalls: true,
     request: {
       contents: [{ role: "user", parts: [{ text: "Hi" }] }],
       safetySettings: HARM_CATEGORIES.map((category) => ({ category, threshold: "BLOCK_NONE" })),
@@ -81,6 +82,16 @@ Deno.test("stream and stream_options.include_usage", async () => {
   await assertRejectsInvalid(
     () => translate({ messages: HI, stream: true, stream_options: { include_usage: 1 } }),
     "stream_options.include_usage",
+  );
+});
+
+Deno.test("parallel_tool_calls is read, true by default", async () => {
+  assert.equal((await translate({ messages: HI })).parallelToolCalls, true);
+  const single = await translate({ messages: HI, parallel_tool_calls: false });
+  assert.equal(single.parallelToolCalls, false);
+  await assertRejectsInvalid(
+    () => translate({ messages: HI, parallel_tool_calls: "no" }),
+    "parallel_tool_calls",
   );
 });
 

@@ -242,12 +242,4 @@ Deno.test("malformed function tools are 400s naming the field", () => {
     "tools[0].function.description",
   );
   assertInvalid(() => convert({ web_search_options: true }), "web_search_options");
-  assertInvalid(() => convert({ parallel_tool_calls: "no" }), "parallel_tool_calls");
-});
-
-Deno.test("parallel_tool_calls is accepted and has no effect", () => {
-  assert.deepEqual(
-    convert({ tools: [TIME], parallel_tool_calls: false }),
-    convert({ tools: [TIME] }),
-  );
 });
