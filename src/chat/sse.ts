@@ -32,36 +32,44 @@ export function toServerSentEvents(
   options: ServerSentEventsOptions,
 ): ReadableStream<Uint8Array> {
   const reader = chunks.getReader();
-  let next: Promise<ReadableStreamReadResult<object>> | undefined;
-  let cancelled = false;
+  let timer: ReturnType<typeof setInterval> | undefined;
+  let lastWrite = performance.now();
+  let done = false;
+  const finish = () => {
+    done = true;
+    clearInterval(timer);
+  };
   return new ReadableStream<Uint8Array>({
+    start(controller) {
+      timer = setInterval(() => {
+        if (performance.now() - lastWrite < options.keepAliveMs) return;
+        lastWrite = performance.now();
+        controller.enqueue(encoder.encode(": keep-alive\n\n"));
+      }, options.keepAliveMs);
+    },
     async pull(controller) {
-      const write = (text: string) => controller.enqueue(encoder.encode(text));
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      const silence = new Promise<"silence">((resolve) => {
-        timer = setTimeout(resolve, options.keepAliveMs, "silence");
-      });
+      const write = (text: string) => {
+        lastWrite = performance.now();
+        controller.enqueue(encoder.encode(text));
+      };
       try {
-        next ??= reader.read();
-        const result = await Promise.race([next, silence]);
-        if (cancelled) return;
-        if (result === "silence") return write(": keep-alive\n\n");
-        next = undefined;
+        const result = await reader.read();
+        if (done) return;
         if (result.done) {
+          finish();
           write("data: [DONE]\n\n");
           return controller.close();
         }
         write(`data: ${JSON.stringify(result.value)}\n\n`);
       } catch (error) {
-        if (cancelled) return;
+        if (done) return;
+        finish();
         write(`data: ${JSON.stringify(streamFailure(error).toJSON())}\n\n`);
         controller.close();
-      } finally {
-        clearTimeout(timer);
       }
     },
     cancel(reason) {
-      cancelled = true;
+      finish();
       return reader.cancel(reason);
     },
   });

@@ -3,9 +3,21 @@
  * @module
  */
 
-import { EventSourceParserStream } from "eventsource-parser/stream";
+import { createParser, type EventSourceMessage } from "eventsource-parser";
 import { fromGeminiError, OpenAIError } from "../errors.ts";
 import type { GenerateContentResponse } from "./types.ts";
+
+/** One parsed event: a response, or Gemini's in-band error. */
+function parseEvent(event: EventSourceMessage): GenerateContentResponse {
+  let value: GenerateContentResponse & { error?: { code?: number } };
+  try {
+    value = JSON.parse(event.data);
+  } catch {
+    throw new OpenAIError(502, "Gemini sent a stream event that is not JSON.", "api_error");
+  }
+  if (value.error) throw fromGeminiError(value.error.code ?? 500, event.data);
+  return value;
+}
 
 /**
  * Turns Gemini's SSE body into a stream of parsed responses, one per event, as they arrive.
@@ -16,21 +28,22 @@ import type { GenerateContentResponse } from "./types.ts";
 export function parseGeminiEvents(
   body: ReadableStream<Uint8Array>,
 ): ReadableStream<GenerateContentResponse> {
-  return body
-    .pipeThrough(new TextDecoderStream())
-    .pipeThrough(new EventSourceParserStream())
-    .pipeThrough(
-      new TransformStream({
-        transform(event, controller) {
-          let value: GenerateContentResponse & { error?: { code?: number } };
-          try {
-            value = JSON.parse(event.data);
-          } catch {
-            throw new OpenAIError(502, "Gemini sent a stream event that is not JSON.", "api_error");
-          }
-          if (value.error) throw fromGeminiError(value.error.code ?? 500, event.data);
-          controller.enqueue(value);
-        },
-      }),
-    );
+  const decoder = new TextDecoder();
+  let events: EventSourceMessage[] = [];
+  const parser = createParser({ onEvent: (event) => events.push(event) });
+  const emit = (
+    text: string,
+    controller: TransformStreamDefaultController<GenerateContentResponse>,
+  ) => {
+    parser.feed(text);
+    const ready = events;
+    events = [];
+    for (const event of ready) controller.enqueue(parseEvent(event));
+  };
+  return body.pipeThrough(
+    new TransformStream({
+      transform: (chunk, controller) => emit(decoder.decode(chunk, { stream: true }), controller),
+      flush: (controller) => emit(decoder.decode(), controller),
+    }),
+  );
 }
