@@ -35,7 +35,7 @@ export function proxyLive(
   limits: LiveLimits = LIVE_LIMITS,
 ): Response {
   try {
-    const { url, secret } = liveUpstream(request, config.geminiBaseUrl);
+    const { url, headers, secret } = liveUpstream(request, config.geminiBaseUrl);
     if (request.headers.get("upgrade")?.toLowerCase() !== "websocket") {
       throw new OpenAIError(
         426,
@@ -49,7 +49,7 @@ export function proxyLive(
     const protocols = request.headers.get("sec-websocket-protocol")?.split(",")
       .map((name) => name.trim()).filter(Boolean) ?? [];
     const { socket, response } = upgrade(request, protocols[0], limits.idleTimeoutSeconds);
-    relayLive(socket, new WebSocket(url, protocols), limits, secret);
+    relayLive(socket, new WebSocket(url, { protocols, headers }), limits, secret);
     return response;
   } catch (error) {
     return errorResponse(error);

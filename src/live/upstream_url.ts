@@ -2,18 +2,19 @@
  * Where a Live API connection goes: the client's path and credential mapped to Gemini's
  * `BidiGenerateContent` WebSocket URL.
  *
- * A WebSocket handshake cannot carry arbitrary headers from every runtime, so the credential
- * travels upstream in the URL, as Gemini's own SDKs send it: `key=` for an API key,
- * `access_token=` for an ephemeral `auth_tokens/…` token.
+ * The credential travels upstream in a handshake header, never in the URL: `x-goog-api-key` for
+ * an API key, `Authorization: Token …` for an ephemeral `auth_tokens/…` token.
  * @module
  */
 
 import { invalidRequest } from "../errors.ts";
 import { apiKeyOf } from "../http/auth.ts";
 
-/** Gemini's Live endpoint and the secret its URL carries (kept out of logs and close reasons). */
+/** Gemini's Live endpoint, the handshake headers, and the secret they carry. */
 export interface LiveUpstream {
   url: URL;
+  headers: Record<string, string>;
+  /** The credential, kept out of logs and close reasons. */
   secret: string;
 }
 
@@ -47,8 +48,10 @@ export function liveUpstream(request: Request, geminiBaseUrl: string): LiveUpstr
   for (const [name, value] of url.searchParams) {
     if (name !== "key" && name !== "access_token") upstream.searchParams.append(name, value);
   }
-  upstream.searchParams.set(credential.ephemeral ? "access_token" : "key", credential.value);
-  return { url: upstream, secret: credential.value };
+  const headers: Record<string, string> = credential.ephemeral
+    ? { authorization: `Token ${credential.value}` }
+    : { "x-goog-api-key": credential.value };
+  return { url: upstream, headers, secret: credential.value };
 }
 
 /** An ephemeral token (`?access_token=`, `Authorization: Token …`), else the API key. */
