@@ -10,7 +10,9 @@ try {
   const config = loadConfig();
   Deno.serve({ port: config.port }, createHandler(config));
 } catch (error) {
-  if (!(error instanceof ConfigError)) throw error;
-  console.error(`Invalid configuration: ${error.message}`);
+  if (error instanceof ConfigError) console.error(`Invalid configuration: ${error.message}`);
+  else if (error instanceof Deno.errors.AddrInUse) {
+    console.error(`Cannot listen: the port is already in use (set PORT to another).`);
+  } else throw error;
   Deno.exit(1);
 }

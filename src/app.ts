@@ -6,10 +6,11 @@
 import { handleChatCompletions } from "./chat/handler.ts";
 import type { Config } from "./config.ts";
 import { handleEmbeddings } from "./embeddings/handler.ts";
-import { errorResponse, OpenAIError } from "./errors.ts";
+import { errorResponse, invalidRequest, OpenAIError } from "./errors.ts";
 import { GeminiClient } from "./gemini/client.ts";
 import { apiKeyOf } from "./http/auth.ts";
 import { preflight, withCors } from "./http/cors.ts";
+import { routedPath } from "./http/path.ts";
 import { proxyLive } from "./live/proxy.ts";
 import { getModel, listModels } from "./models/handler.ts";
 
@@ -25,26 +26,10 @@ export interface Context {
 /** A route's handler. */
 export type Handler = (request: Request, context: Context) => Response | Promise<Response>;
 
-interface Route {
-  method: "GET" | "POST";
-  pattern: URLPattern;
-  handler: Handler;
-}
-
-const routes: Route[] = [
-  { method: "GET", pattern: new URLPattern({ pathname: "/models" }), handler: listModels },
-  { method: "GET", pattern: new URLPattern({ pathname: "/models/:id+" }), handler: getModel },
-  {
-    method: "POST",
-    pattern: new URLPattern({ pathname: "/chat/completions" }),
-    handler: handleChatCompletions,
-  },
-  {
-    method: "POST",
-    pattern: new URLPattern({ pathname: "/embeddings" }),
-    handler: handleEmbeddings,
-  },
-];
+/** A route: an authenticated handler, or a public answer that needs no key. */
+type Route =
+  & { method: "GET" | "POST"; pattern: URLPattern }
+  & ({ handler: Handler; public?: false } | { handler: () => Response; public: true });
 
 const DESCRIPTION = {
   service: "gemini-openai-gateway",
@@ -59,15 +44,34 @@ const DESCRIPTION = {
   ],
 };
 
+const path = (pathname: string) => new URLPattern({ pathname });
+
+const routes: Route[] = [
+  { method: "GET", pattern: path("/"), public: true, handler: () => Response.json(DESCRIPTION) },
+  {
+    method: "GET",
+    pattern: path("/health"),
+    public: true,
+    handler: () => Response.json({ status: "ok" }),
+  },
+  { method: "GET", pattern: path("/models"), handler: listModels },
+  { method: "GET", pattern: path("/models/:id+"), handler: getModel },
+  { method: "POST", pattern: path("/chat/completions"), handler: handleChatCompletions },
+  { method: "POST", pattern: path("/embeddings"), handler: handleEmbeddings },
+];
+
 /** Builds the handler `Deno.serve` runs. */
 export function createHandler(config: Config): (request: Request) => Promise<Response> {
   return async (request) => {
-    const url = new URL(request.url);
-    const path = url.pathname.replace(/\/{2,}/g, "/");
-    if (path === "/ws" || path.startsWith("/ws/")) return proxyLive(request, config);
+    const pathname = new URL(request.url).pathname;
+    const routed = routedPath(pathname);
+    if (routed === "/ws" || routed.startsWith("/ws/")) {
+      const response = proxyLive(request, config);
+      return response.status === 101 ? response : withCors(response);
+    }
     if (request.method === "OPTIONS") return preflight(request);
     try {
-      return withCors(await route(request, config, path.replace(/^\/v1(?=\/|$)/, "") || "/"));
+      return withCors(await route(request, config, routed, pathname));
     } catch (error) {
       if (request.signal.aborted) return new Response(null, { status: 499 });
       return withCors(errorResponse(error));
@@ -75,20 +79,23 @@ export function createHandler(config: Config): (request: Request) => Promise<Res
   };
 }
 
-async function route(request: Request, config: Config, path: string): Promise<Response> {
-  const trimmed = path.length > 1 ? path.replace(/\/+$/, "") : path;
-  if (trimmed === "/" && request.method === "GET") return Response.json(DESCRIPTION);
-  if (trimmed === "/health" && request.method === "GET") return Response.json({ status: "ok" });
+async function route(
+  request: Request,
+  config: Config,
+  routed: string,
+  pathname: string,
+): Promise<Response> {
+  const method = request.method === "HEAD" ? "GET" : request.method;
   const matches = routes.flatMap((route) => {
-    const match = route.pattern.exec({ pathname: trimmed });
-    return match ? [{ route, params: match.pathname.groups as Record<string, string> }] : [];
+    const match = route.pattern.exec({ pathname: routed });
+    return match ? [{ route, groups: match.pathname.groups }] : [];
   });
-  const found = matches.find(({ route }) => route.method === request.method);
+  const found = matches.find(({ route }) => route.method === method);
   if (!found) {
     if (matches.length === 0) {
       throw new OpenAIError(
         404,
-        `Unknown route: ${request.method} ${path}`,
+        `Unknown route: ${request.method} ${pathname}`,
         "invalid_request_error",
         null,
         "unknown_route",
@@ -97,13 +104,15 @@ async function route(request: Request, config: Config, path: string): Promise<Re
     const allow = [...new Set(matches.map(({ route }) => route.method)), "OPTIONS"].join(", ");
     throw new OpenAIError(
       405,
-      `Method ${request.method} is not allowed on ${path}; use ${allow}.`,
+      `Method ${request.method} is not allowed on ${pathname}; use ${allow}.`,
       "invalid_request_error",
       null,
       "method_not_allowed",
       { allow },
     );
   }
+  const { route: { handler, public: open }, groups } = found;
+  if (open) return handler();
   const gemini = new GeminiClient({
     baseUrl: config.geminiBaseUrl,
     apiVersion: config.geminiApiVersion,
@@ -111,5 +120,16 @@ async function route(request: Request, config: Config, path: string): Promise<Re
     timeoutMs: config.upstreamTimeoutMs,
     signal: request.signal,
   });
-  return await found.route.handler(request, { config, params: found.params, gemini });
+  return await handler(request, { config, params: decodeParams(groups), gemini });
+}
+
+/** Path parameters percent-decoded (`models%2Fgemini-2.5-flash` → `models/gemini-2.5-flash`). */
+function decodeParams(groups: Record<string, string | undefined>): Record<string, string> {
+  try {
+    return Object.fromEntries(
+      Object.entries(groups).map(([name, value]) => [name, decodeURIComponent(value ?? "")]),
+    );
+  } catch {
+    throw invalidRequest("The request path is not validly percent-encoded.");
+  }
 }

@@ -63,7 +63,7 @@ export function parseGeminiError(text: string): GeminiErrorBody["error"] | undef
 /** Seconds to wait, from a `google.rpc.RetryInfo` detail's `retryDelay` such as `"26s"`. */
 function retryAfter(error: GeminiErrorBody["error"]): string | undefined {
   for (const detail of error.details ?? []) {
-    if (!detail["@type"].endsWith("google.rpc.RetryInfo")) continue;
+    if (!String(detail["@type"]).endsWith("google.rpc.RetryInfo")) continue;
     const seconds = Number.parseFloat(String(detail.retryDelay ?? ""));
     if (Number.isFinite(seconds)) return String(Math.max(0, Math.ceil(seconds)));
   }

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { startGateway } from "./helpers/harness.ts";
+import { TestSocket } from "./helpers/websocket.ts";
 import { assertSchema } from "./helpers/openapi.ts";
 
 async function assertError(response: Response, status: number) {
@@ -139,4 +140,56 @@ Deno.test("an unreachable Gemini is a 502 with a clear message", async () => {
   await using gateway = await startGateway({ GEMINI_BASE_URL: `http://127.0.0.1:${port}` });
   const error = await assertError(await gateway.request("/v1/models"), 502);
   assert.match(error.message, /Could not reach Gemini/);
+});
+
+Deno.test("the Live API is served through the gateway, under /ws, /v1/ws and //ws", async () => {
+  await using gateway = await startGateway();
+  const origin = gateway.url.replace("http", "ws");
+  for (const path of ["/ws?key=test-key", "/v1/ws?key=test-key", "//ws?key=test-key"]) {
+    const socket = await TestSocket.connect(`${origin}${path}`);
+    socket.send(JSON.stringify({ setup: { model: "models/gemini-live-2.5-flash-preview" } }));
+    assert.deepEqual(await socket.nextJson(), { setupComplete: {} }, path);
+    await socket.close();
+  }
+});
+
+Deno.test("a bad WebSocket handshake is a 400 and the gateway keeps serving", async () => {
+  await using gateway = await startGateway();
+  for (const protocols of ["a, a", "p1, a/b"]) {
+    const response = await fetch(`${gateway.url}/ws?key=test-key`, {
+      headers: {
+        connection: "Upgrade",
+        upgrade: "websocket",
+        "sec-websocket-version": "13",
+        "sec-websocket-key": "dGhlIHNhbXBsZSBub25jZQ==",
+        "sec-websocket-protocol": protocols,
+      },
+    });
+    if (response.status !== 101) await assertError(response, 400);
+    else await response.body?.cancel();
+    const health = await fetch(`${gateway.url}/health`);
+    assert.equal(health.status, 200, protocols);
+    await health.body?.cancel();
+  }
+});
+
+Deno.test("Live errors before the upgrade carry CORS headers", async () => {
+  await using gateway = await startGateway();
+  await assertError(await fetch(`${gateway.url}/ws`), 401);
+});
+
+Deno.test("public routes answer 405 for other methods and HEAD like GET", async () => {
+  await using gateway = await startGateway();
+  const post = await fetch(`${gateway.url}/health`, { method: "POST" });
+  assert.equal(post.headers.get("allow"), "GET, OPTIONS");
+  await assertError(post, 405);
+  const head = await fetch(`${gateway.url}/health`, { method: "HEAD" });
+  assert.equal(head.status, 200);
+  assert.equal(await head.text(), "");
+});
+
+Deno.test("an unknown route's message names the path as sent", async () => {
+  await using gateway = await startGateway();
+  const error = await assertError(await gateway.request("/v1/v1/models"), 404);
+  assert.equal(error.message, "Unknown route: GET /v1/v1/models");
 });

@@ -71,6 +71,15 @@ Deno.test("429 carries Retry-After from RetryInfo.retryDelay", async () => {
   assert.equal(errorResponse(fromGeminiError(429, fractional)).headers.get("retry-after"), "21");
 });
 
+Deno.test("details without @type do not break the mapping", () => {
+  const body = JSON.stringify({
+    error: { code: 429, message: "slow down", status: "RESOURCE_EXHAUSTED", details: [{}] },
+  });
+  const error = fromGeminiError(429, body);
+  assert.equal(error.status, 429);
+  assert.equal(error.headers["retry-after"], undefined);
+});
+
 Deno.test("error arrays from JSON-array streams are unwrapped", () => {
   const error = fromGeminiError(
     404,

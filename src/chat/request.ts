@@ -15,19 +15,18 @@ import { type FetchFile, RemoteFiles } from "./content_parts.ts";
 import {
   childParam,
   type Field,
-  invalidValue,
   isRecord,
   optional,
   readBoolean,
   readRecord,
   readString,
-  wrongType,
 } from "../http/fields.ts";
 import { toGenerationConfig, toResponseModalities } from "./generation_config.ts";
 import { toContents } from "./messages.ts";
 import { toSafetySettings } from "./safety.ts";
 import { toThinkingConfig } from "./thinking.ts";
 import { toTools } from "./tools.ts";
+import { OPENAI_CHAT_MODELS, readModelName } from "../models/model_name.ts";
 
 /** What the translation needs from the gateway's configuration. */
 export interface ChatRequestOptions {
@@ -62,7 +61,7 @@ export async function toChatRequest(
   options: ChatRequestOptions,
 ): Promise<ChatRequest> {
   if (!isRecord(body)) throw invalidRequest("The request body must be a JSON object.");
-  const model = toModel(body.model, options.defaultModel);
+  const model = readModelName(body.model, options.defaultModel, OPENAI_CHAT_MODELS);
   const stream = optional(body.stream, "stream", readBoolean) ?? false;
   const streamOptions = optional(body.stream_options, "stream_options", readRecord);
   const includeUsage = optional(
@@ -115,17 +114,6 @@ export async function toChatRequest(
     parallelToolCalls,
     request,
   };
-}
-
-/** The model named by `value` without `models/`, or `fallback` when there is none. */
-function toModel(value: unknown, fallback: string): string {
-  if (value === undefined || value === null) return fallback;
-  if (typeof value !== "string") throw wrongType("model", "a string", value);
-  const model = value.trim().replace(/^models\//, "");
-  if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(model)) {
-    throw invalidValue("model", `'${value}' is not a valid Gemini model name.`);
-  }
-  return model;
 }
 
 /**

@@ -15,6 +15,7 @@ import {
   readString,
   wrongType,
 } from "../http/fields.ts";
+import { OPENAI_EMBEDDING_MODELS, readModelName } from "../models/model_name.ts";
 import type { BatchEmbedContentsRequest, EmbedContentRequest } from "../gemini/types.ts";
 
 /** Most texts Gemini embeds in one `batchEmbedContents` call. */
@@ -57,7 +58,7 @@ export function toEmbeddingPlan(
   body: Record<string, unknown>,
   defaultModel: string,
 ): EmbeddingPlan {
-  const model = readModel(body.model, defaultModel);
+  const model = readModelName(body.model, defaultModel, OPENAI_EMBEDDING_MODELS);
   const texts = readInputs(body.input);
   const shared: Omit<EmbedContentRequest, "content"> = { model: `models/${model}` };
   const dimensions = optional(
@@ -95,17 +96,9 @@ export function toEmbeddingPlan(
   return { model, encodingFormat: readEncodingFormat(body.encoding_format), batches };
 }
 
-function readModel(value: unknown, fallback: string): string {
-  const model = optional(value, "model", readString);
-  if (model === undefined) return fallback;
-  const id = model.trim().replace(/^models\//, "");
-  if (!id) throw invalidValue("model", "expected a model id such as gemini-embedding-001.");
-  return id;
-}
-
 function readInputs(input: unknown): string[] {
   const tokens = "token arrays are not supported: Gemini embeds text, so send a string or an " +
-    "array of strings.";
+    "array of strings (LangChain's OpenAIEmbeddings: set check_embedding_ctx_length=False).";
   const value = readInputValue(input);
   if (typeof value === "string") {
     if (!value) throw invalidValue("input", "expected a non-empty string.");

@@ -13,7 +13,8 @@ const CHARS_PER_TOKEN = 4;
 
 /**
  * The answer to a planned request, from Gemini's answer to each of its batches (same order).
- * Vectors are floats or little-endian float32 bytes in base64, as the plan asks. Usage is
+ * Vectors are of unit length, as OpenAI's are (Gemini normalizes only full-size vectors), and
+ * floats or little-endian float32 bytes in base64, as the plan asks. Usage is
  * Gemini's `promptTokenCount` summed over batches; a batch without one counts an estimate of
  * one token per four characters.
  */
@@ -35,7 +36,8 @@ export function toEmbeddingResponse(
       if (!Array.isArray(values) || !values.every((value) => typeof value === "number")) {
         throw upstreamMismatch("Gemini returned an embedding that is not a list of numbers.");
       }
-      const embedding = plan.encodingFormat === "base64" ? toFloat32Base64(values) : values;
+      const unit = toUnitLength(values);
+      const embedding = plan.encodingFormat === "base64" ? toFloat32Base64(unit) : unit;
       data.push({ object: "embedding", index: data.length, embedding });
     }
     const reported = response.usageMetadata?.promptTokenCount;
@@ -47,6 +49,16 @@ export function toEmbeddingResponse(
     model: plan.model,
     usage: { prompt_tokens: tokens, total_tokens: tokens },
   };
+}
+
+/**
+ * `values` scaled to unit length. Vectors already of unit length (within float32 precision) are
+ * returned as they are, so that Gemini's own values pass through unchanged.
+ */
+function toUnitLength(values: number[]): number[] {
+  const norm = Math.hypot(...values);
+  if (norm === 0 || Math.abs(norm - 1) < 1e-5) return values;
+  return values.map((value) => value / norm);
 }
 
 /** `values` as little-endian float32 bytes, in base64. */

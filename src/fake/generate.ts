@@ -454,17 +454,21 @@ export function defaultDimensions(model: string): number {
   return model.includes("text-embedding") ? 768 : 3072;
 }
 
-/** A unit vector of `dimensions` float32 values, determined by `text`. */
-export function embeddingOf(text: string, dimensions: number): number[] {
+/**
+ * The first `dimensions` float32 values of a unit vector of `full` values determined by `text`.
+ * Like the real models (Matryoshka embeddings), a shortened vector is not normalized again.
+ */
+export function embeddingOf(text: string, dimensions: number, full = dimensions): number[] {
   const next = random(hash(text));
-  const raw = Array.from({ length: dimensions }, () => next() / 0x80000000 - 1);
+  const raw = Array.from({ length: Math.max(full, dimensions) }, () => next() / 0x80000000 - 1);
   const norm = Math.hypot(...raw) || 1;
-  return raw.map((value) => Math.fround(value / norm));
+  return raw.slice(0, dimensions).map((value) => Math.fround(value / norm));
 }
 
 function embedOne(model: string, request: EmbedContentRequest): number[] {
-  const dimensions = Number(request.outputDimensionality ?? 0) || defaultDimensions(model);
-  return embeddingOf(textOf(request.content), dimensions);
+  const full = defaultDimensions(model);
+  const dimensions = Number(request.outputDimensionality ?? 0) || full;
+  return embeddingOf(textOf(request.content), dimensions, full);
 }
 
 function embeddingUsage(

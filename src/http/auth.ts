@@ -6,12 +6,18 @@
 import { OpenAIError } from "../errors.ts";
 
 /**
- * The key from `Authorization: Bearer …`, `x-goog-api-key` or `?key=`, in that order.
- * Throws a 401 when there is none.
+ * The key from `Authorization: Bearer …` (or a bare key in `Authorization`), `x-goog-api-key`,
+ * Azure-style `api-key`, or `?key=`, in that order. Throws a 401 when there is none.
  */
 export function apiKeyOf(request: Request): string {
-  const bearer = request.headers.get("authorization")?.match(/^Bearer\s+(.+)$/i)?.[1]?.trim();
+  const authorization = request.headers.get("authorization")?.trim();
+  const bearer = /^Bearer\b/i.test(authorization ?? "")
+    ? authorization?.slice("Bearer".length).trim()
+    : authorization && !/\s/.test(authorization)
+    ? authorization
+    : undefined;
   const key = bearer || request.headers.get("x-goog-api-key")?.trim() ||
+    request.headers.get("api-key")?.trim() ||
     new URL(request.url).searchParams.get("key")?.trim();
   if (key) return key;
   throw new OpenAIError(

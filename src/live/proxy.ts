@@ -46,13 +46,33 @@ export function proxyLive(
         { upgrade: "websocket" },
       );
     }
-    const protocols = request.headers.get("sec-websocket-protocol")?.split(",")
-      .map((name) => name.trim()).filter(Boolean) ?? [];
-    const { socket, response } = upgrade(request, protocols[0], limits.idleTimeoutSeconds);
-    relayLive(socket, new WebSocket(url, { protocols, headers }), limits, secret);
-    return response;
+    const protocols = [
+      ...new Set(
+        request.headers.get("sec-websocket-protocol")?.split(",").map((name) => name.trim())
+          .filter(Boolean),
+      ),
+    ];
+    const upstream = connect(url, protocols, headers);
+    let upgraded: Deno.WebSocketUpgrade;
+    try {
+      upgraded = upgrade(request, protocols[0], limits.idleTimeoutSeconds);
+    } catch (error) {
+      upstream.close();
+      throw error;
+    }
+    relayLive(upgraded.socket, upstream, limits, secret);
+    return upgraded.response;
   } catch (error) {
     return errorResponse(error);
+  }
+}
+
+/** Starts connecting to Gemini; subprotocol names that are not valid tokens are a 400. */
+function connect(url: URL, protocols: string[], headers: Record<string, string>): WebSocket {
+  try {
+    return new WebSocket(url, { protocols, headers });
+  } catch (error) {
+    throw invalidRequest(`Invalid WebSocket subprotocols: ${(error as Error).message}`);
   }
 }
 

@@ -9,6 +9,7 @@
 
 import { invalidRequest } from "../errors.ts";
 import { apiKeyOf } from "../http/auth.ts";
+import { routedPath } from "../http/path.ts";
 
 /** Gemini's Live endpoint, the handshake headers, and the secret they carry. */
 export interface LiveUpstream {
@@ -31,7 +32,7 @@ const METHOD_PATH =
  */
 export function liveUpstream(request: Request, geminiBaseUrl: string): LiveUpstream {
   const url = new URL(request.url);
-  const path = url.pathname.replace(/\/{2,}/g, "/").replace(/(.)\/$/, "$1");
+  const path = routedPath(url.pathname);
   if (path !== "/ws" && !METHOD_PATH.test(path)) {
     throw invalidRequest(
       "The Live API is served at /ws and /ws/google.ai.generativelanguage.{v1|v1alpha|v1beta}" +

@@ -85,6 +85,18 @@ Deno.test("create: a valid completion with the fake's answer and Gemini's token 
   });
 });
 
+Deno.test("an OpenAI model name is answered by the default Gemini model", async () => {
+  await using gw = await startGateway();
+  const completion = valid(
+    await gw.openai.chat.completions.create({
+      model: "gpt-4o-mini",
+      messages: [{ role: "user", content: "Title this chat" }],
+    }),
+  );
+  assert.equal(completion.model, "gemini-2.5-flash");
+  assert.equal(gw.fake.requests[0].path, "/v1beta/models/gemini-2.5-flash:generateContent");
+});
+
 Deno.test("create: MAX_TOKENS finishes with length, SAFETY with content_filter", async () => {
   await using gw = await startGateway();
   const cases: [string, string][] = [

@@ -10,6 +10,9 @@ import { assertSchema } from "../helpers/openapi.ts";
 
 const texts = (count: number) => Array.from({ length: count }, (_, i) => `text number ${i}`);
 
+/** `values` scaled to unit length, as the gateway returns shortened vectors. */
+const unit = (values: number[]) => values.map((value) => value / Math.hypot(...values));
+
 /** What the fake answers when asked for `input` directly, 100 texts a call. */
 async function direct(
   env: Gateway,
@@ -80,7 +83,11 @@ Deno.test("openai SDK default: asks for base64 and decodes the fake's vectors", 
   const [call] = batchCalls(env);
   assert.deepEqual(call.requests.map((request) => request.outputDimensionality), [64, 64, 64]);
   const { vectors } = await direct(env, "gemini-embedding-001", input, 64);
-  assert.deepEqual(result.data.map(({ embedding }) => embedding), vectors);
+  assert.ok(Math.abs(Math.hypot(...vectors[0]) - 1) > 0.1, "Gemini's shortened vectors");
+  assert.deepEqual(
+    result.data.map(({ embedding }) => embedding),
+    vectors.map((vector) => unit(vector).map(Math.fround)),
+  );
 });
 
 Deno.test("openai SDK with encoding_format float gets the fake's vectors as they are", async () => {
@@ -139,10 +146,21 @@ Deno.test("250 inputs: three batches, every vector in input order, usage summed"
   assert.equal(body.data.length, 250);
   body.data.forEach(({ index, embedding }, i) => {
     assert.equal(index, i);
-    assert.deepEqual(embedding, vectors[i]);
+    assert.deepEqual(embedding, unit(vectors[i]));
+    assert.ok(Math.abs(Math.hypot(...(embedding as number[])) - 1) < 1e-9);
   });
   assert.ok(tokens > 0);
   assert.deepEqual(body.usage, { prompt_tokens: tokens, total_tokens: tokens });
+});
+
+Deno.test("an OpenAI embedding model name is answered by the default embedding model", async () => {
+  await using env = await startGateway();
+  const result = await env.openai.embeddings.create({
+    model: "text-embedding-3-small",
+    input: "retrieval text",
+  });
+  assert.equal(result.model, env.config.defaultEmbeddingModel);
+  assert.match(env.fake.requests[0].path, /gemini-embedding-001:batchEmbedContents$/);
 });
 
 Deno.test("task_type and title reach Gemini", async () => {

@@ -75,7 +75,7 @@ Deno.test("batches are joined in order with running indexes and summed usage", (
   const input = Array.from({ length: 250 }, (_, i) => `t${i}`);
   const plan = toEmbeddingPlan({ input }, DEFAULT);
   const responses = plan.batches.map((batch, b) => ({
-    embeddings: batch.requests.map((_, i) => ({ values: [b * 100 + i, 0.5] })),
+    embeddings: batch.requests.map((_, i) => ({ values: [1, b * 100 + i] })),
     usageMetadata: { promptTokenCount: batch.requests.length * 2 },
   }));
   const response = toEmbeddingResponse(plan, responses);
@@ -83,7 +83,7 @@ Deno.test("batches are joined in order with running indexes and summed usage", (
   assert.equal(response.data.length, 250);
   response.data.forEach(({ index, embedding }, i) => {
     assert.equal(index, i);
-    assert.deepEqual(embedding, [i, 0.5]);
+    assert.deepEqual(embedding, [1 / Math.hypot(1, i), i / Math.hypot(1, i)]);
   });
   assert.deepEqual(response.usage, { prompt_tokens: 500, total_tokens: 500 });
 });
@@ -102,4 +102,14 @@ Deno.test("an answer that does not match the batch is a 502", () => {
       return true;
     });
   }
+});
+
+Deno.test("vectors of unit length pass through unchanged; others are normalized", () => {
+  const plan = toEmbeddingPlan({ input: ["a", "b"], encoding_format: "float" }, DEFAULT);
+  const unitLength = [0.6, 0.8];
+  const response = toEmbeddingResponse(plan, [{
+    embeddings: [{ values: unitLength }, { values: [3, 4] }],
+  }]);
+  assert.equal(response.data[0].embedding, unitLength);
+  assert.deepEqual(response.data[1].embedding, [0.6, 0.8]);
 });

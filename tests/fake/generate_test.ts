@@ -318,6 +318,9 @@ Deno.test("embeddings are deterministic float32 unit vectors of the asked length
   assert.equal(vector.length, 3072);
   assert.deepEqual(vector, embeddingOf("hello", 3072));
   assert.notDeepEqual(vector, embeddingOf("hello!", 3072));
+  const short = embeddingOf("hello", 768, 3072);
+  assert.deepEqual(short, vector.slice(0, 768));
+  assert.ok(Math.hypot(...short) < 0.9, "a shortened vector is not normalized again");
   assert.ok(vector.every((value) => Math.fround(value) === value));
   assert.deepEqual(Array.from(Float32Array.from(vector)), vector);
   assert.ok(Math.abs(Math.hypot(...vector) - 1) < 1e-4);

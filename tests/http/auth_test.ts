@@ -7,6 +7,8 @@ Deno.test("takes the key from Authorization, x-goog-api-key or ?key=", () => {
   assert.equal(apiKeyOf(new Request(url, { headers: { authorization: "Bearer k1" } })), "k1");
   assert.equal(apiKeyOf(new Request(url, { headers: { "x-goog-api-key": "k2" } })), "k2");
   assert.equal(apiKeyOf(new Request(`${url}?key=k3`)), "k3");
+  assert.equal(apiKeyOf(new Request(url, { headers: { authorization: "k4" } })), "k4");
+  assert.equal(apiKeyOf(new Request(url, { headers: { "api-key": "k5" } })), "k5");
 });
 
 Deno.test("no key is a 401", () => {

@@ -49,3 +49,10 @@ Deno.test("an unknown model is a 404 in OpenAI's envelope", async () => {
   assertSchema("ErrorResponse", body);
   assert.match(body.error.message, /no-such-model/);
 });
+
+Deno.test("the openai SDK retrieves a models/-prefixed id (sent percent-encoded)", async () => {
+  await using gateway = await startGateway();
+  const model = await gateway.openai.models.retrieve("models/gemini-2.5-flash");
+  assert.equal(model.id, "gemini-2.5-flash");
+  assert.equal(gateway.fake.requests[0].path, "/v1beta/models/gemini-2.5-flash");
+});
