@@ -2,9 +2,9 @@ import assert from "node:assert/strict";
 import { GoogleGenAI, type LiveServerMessage, Modality } from "npm:@google/genai@3.1.0";
 import { loadConfig } from "../../src/config.ts";
 import { serveLive } from "../../src/fake/live.ts";
-import { proxyLive } from "../../src/live/proxy.ts";
+import { LIVE_LIMITS, proxyLive } from "../../src/live/proxy.ts";
 import { assertSchema } from "../helpers/openapi.ts";
-import { serveLoopback, TestSocket } from "../helpers/websocket.ts";
+import { rawWebSocket, serveLoopback, TestSocket } from "../helpers/websocket.ts";
 
 const MODEL = "models/gemini-live-2.5-flash-preview";
 const SETUP = JSON.stringify({ setup: { model: MODEL } });
@@ -99,18 +99,70 @@ Deno.test("the @google/genai SDK holds a Live session through the gateway", asyn
   });
 });
 
-Deno.test("a plain WebSocket on /ws gets Gemini's binary frames byte for byte", async () => {
+Deno.test("a plain WebSocket on /ws: setup, a text turn and a tool call, frames byte for byte", async () => {
   await withProxy(async (gateway) => {
     const client = await TestSocket.connect(`${ws(gateway)}/ws?key=test-key`);
-    client.send(SETUP);
+    const tools = [{ functionDeclarations: [{ name: "get_weather" }] }];
+    client.send(JSON.stringify({ setup: { model: MODEL, tools } }));
     const frame = await client.next();
     assert.ok(frame instanceof Uint8Array);
     assert.equal(new TextDecoder().decode(frame), '{\n  "setupComplete": {}\n}\n');
+
     client.send(JSON.stringify({ realtimeInput: { text: "Are you there?" } }));
-    const first = await client.nextJson() as { serverContent: { modelTurn: unknown } };
-    assert.ok(first.serverContent.modelTurn);
+    const turn: Record<string, unknown>[] = [];
+    do turn.push(await client.nextJson()); while (!hasTurnComplete(turn.at(-1)!));
+    assert.ok(
+      turn.some((message) => (message.serverContent as { modelTurn?: unknown })?.modelTurn),
+    );
+    assert.ok(turn.at(-1)!.usageMetadata);
+
+    client.send(JSON.stringify({
+      clientContent: {
+        turns: [{ role: "user", parts: [{ text: "Call get_weather for Paris" }] }],
+        turnComplete: true,
+      },
+    }));
+    const { toolCall } = await client.nextJson() as {
+      toolCall: { functionCalls: { id: string; name: string }[] };
+    };
+    const [call] = toolCall.functionCalls;
+    assert.equal(call.name, "get_weather");
+    client.send(JSON.stringify({
+      toolResponse: {
+        functionResponses: [{ id: call.id, name: call.name, response: { sky: "clear" } }],
+      },
+    }));
+    const answer: Record<string, unknown>[] = [];
+    do answer.push(await client.nextJson()); while (!hasTurnComplete(answer.at(-1)!));
+    assert.match(JSON.stringify(answer), /clear/);
     await client.close();
   });
+});
+
+function hasTurnComplete(message: Record<string, unknown>): boolean {
+  return (message.serverContent as { turnComplete?: boolean } | undefined)?.turnComplete === true;
+}
+
+Deno.test("idle clients are pinged to keep the session alive", async () => {
+  const fake = serveLoopback(serveLive);
+  const config = loadConfig((name) => name === "GEMINI_BASE_URL" ? fake.url : undefined);
+  const gateway = serveLoopback((request) =>
+    proxyLive(request, config, { ...LIVE_LIMITS, idleTimeoutSeconds: 1 })
+  );
+  const conn = await rawWebSocket(gateway.addr.port, "/ws?key=test-key");
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  try {
+    const buffer = new Uint8Array(64);
+    const timeout = Promise.withResolvers<string>();
+    timer = setTimeout(() => timeout.resolve("no ping within 3 s"), 3000);
+    const read = await Promise.race([conn.read(buffer), timeout.promise]);
+    assert.equal(buffer[0], 0x89, `expected a ping frame, got ${read}`);
+  } finally {
+    clearTimeout(timer);
+    conn.close();
+    await gateway.shutdown();
+    await fake.shutdown();
+  }
 });
 
 Deno.test("a bad key reaches the client as 1007 with Gemini's reason, never the key", async () => {
