@@ -6,6 +6,7 @@
 
 import type { Context } from "../app.ts";
 import { readJsonObject } from "../http/body.ts";
+import { firstWithin } from "../http/first_within.ts";
 import { createFileFetcher } from "./remote_file.ts";
 import { toChatRequest } from "./request.ts";
 import { toChatCompletion } from "./response.ts";
@@ -41,11 +42,19 @@ export async function handleChatCompletions(
       toChatCompletion(await gemini.generateContent(chat.model, chat.request), meta),
     );
   }
-  const events = await gemini.streamGenerateContent(chat.model, chat.request);
+  // Gemini holds its headers until its first output, which long thinking delays: wait for it
+  // only as long as a keep-alive interval, so that early failures are still HTTP errors and
+  // later ones are reported in the stream, which keep-alives hold open meanwhile.
+  const events = await firstWithin(
+    gemini.streamGenerateContent(chat.model, chat.request),
+    config.keepAliveMs,
+  );
   const chunks = events.pipeThrough(
     new ChatCompletionChunkStream({ ...meta, includeUsage: chat.includeUsage }),
   );
-  return new Response(toServerSentEvents(chunks, { keepAliveMs: config.keepAliveMs }), {
-    headers: SSE_HEADERS,
+  const sse = toServerSentEvents(chunks, {
+    keepAliveMs: config.keepAliveMs,
+    idleTimeoutMs: config.upstreamTimeoutMs,
   });
+  return new Response(sse, { headers: SSE_HEADERS });
 }

@@ -34,8 +34,11 @@ export function parseGeminiEvents(
   const emit = (
     text: string,
     controller: TransformStreamDefaultController<GenerateContentResponse>,
+    end = false,
   ) => {
-    parser.feed(text);
+    // At the end, a last event without its blank line still counts: the exact framing of
+    // Gemini's in-band errors is unverified.
+    parser.feed(end ? `${text}\n\n` : text);
     const ready = events;
     events = [];
     for (const event of ready) controller.enqueue(parseEvent(event));
@@ -43,7 +46,7 @@ export function parseGeminiEvents(
   return body.pipeThrough(
     new TransformStream({
       transform: (chunk, controller) => emit(decoder.decode(chunk, { stream: true }), controller),
-      flush: (controller) => emit(decoder.decode(), controller),
+      flush: (controller) => emit(decoder.decode(), controller, true),
     }),
   );
 }

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import OpenAI from "npm:openai@7.57.0";
 import { GREETING } from "../../src/fake/generate.ts";
 import type { GenerateContentRequest, GenerateContentResponse } from "../../src/gemini/types.ts";
-import type { CreateChatCompletionStreamResponse } from "../../src/openai/types.ts";
+import type { CreateChatCompletionStreamResponse, ErrorResponse } from "../../src/openai/types.ts";
 import { type Gateway, sent, startGateway } from "../helpers/harness.ts";
 import { assertSchema, collect, valid } from "../helpers/openapi.ts";
 import { assemble } from "./replay.ts";
@@ -653,6 +653,45 @@ Deno.test("an upstream error after output ends the stream with an error event, n
       code: "unavailable",
     },
   });
+});
+
+Deno.test("a Gemini silent before its headers gets a stream of keep-alives, then the error", async () => {
+  await using gw = await startGateway({ KEEPALIVE_INTERVAL_MS: "50", UPSTREAM_TIMEOUT_MS: "400" });
+  gw.fake.reply({ hang: true });
+  const started = performance.now();
+  const response = await post(gw, { messages: hello, stream: true });
+  assert.equal(response.status, 200);
+  assert.ok(performance.now() - started < 350, "headers are sent before Gemini answers");
+  const text = await response.text();
+  assert.match(text, /^: keep-alive$/m);
+  const [error] = dataEvents(text) as unknown as ErrorResponse[];
+  assertSchema("ErrorResponse", error);
+  assert.equal(error.error.code, "upstream_timeout");
+  assert.ok(!text.includes("[DONE]"));
+});
+
+Deno.test("an error as Gemini's first event is an HTTP error", async () => {
+  await using gw = await startGateway();
+  gw.fake.reply({
+    chunks: [],
+    error: { error: { code: 503, message: "The model is overloaded.", status: "UNAVAILABLE" } },
+  });
+  const response = await post(gw, { messages: hello, stream: true });
+  assert.equal(response.status, 503);
+  assertSchema("ErrorResponse", await response.json());
+});
+
+Deno.test("a stream Gemini stops feeding is ended with a 504 event after the timeout", async () => {
+  await using gw = await startGateway({ KEEPALIVE_INTERVAL_MS: "50", UPSTREAM_TIMEOUT_MS: "300" });
+  gw.fake.reply({ chunks: [textChunk("Partial "), textChunk("answer.", "STOP")], delayMs: 1500 });
+  const response = await post(gw, { messages: hello, stream: true });
+  assert.equal(response.status, 200);
+  const text = await response.text();
+  const events = dataEvents(text);
+  assert.equal(events.length, 2);
+  assertSchema("CreateChatCompletionStreamResponse", events[0]);
+  assert.equal((events[1] as unknown as ErrorResponse).error.code, "upstream_timeout");
+  assert.ok(!text.includes("[DONE]"));
 });
 
 Deno.test("keep-alive comments fill upstream silence and clients ignore them", async () => {

@@ -33,13 +33,15 @@ async function readAll(stream: ReadableStream<Uint8Array>): Promise<string> {
 Deno.test("each chunk is one data event; [DONE] ends the stream; no event lines", async () => {
   const chunks = [{ a: 1 }, { b: "two\nlines" }];
   const text = await readAll(
-    toServerSentEvents(ReadableStream.from(chunks), { keepAliveMs: 10_000 }),
+    toServerSentEvents(ReadableStream.from(chunks), { keepAliveMs: 10_000, idleTimeoutMs: 60_000 }),
   );
   assert.equal(text, 'data: {"a":1}\n\ndata: {"b":"two\\nlines"}\n\ndata: [DONE]\n\n');
 });
 
 Deno.test("an empty source is just [DONE]", async () => {
-  const text = await readAll(toServerSentEvents(ReadableStream.from([]), { keepAliveMs: 10_000 }));
+  const text = await readAll(
+    toServerSentEvents(ReadableStream.from([]), { keepAliveMs: 10_000, idleTimeoutMs: 60_000 }),
+  );
   assert.equal(text, "data: [DONE]\n\n");
 });
 
@@ -54,7 +56,7 @@ Deno.test("keep-alive comments are written while the source is silent", async ()
       controller.enqueue({ n: sent++ });
     },
   });
-  const reader = toServerSentEvents(source, { keepAliveMs: 15 }).getReader();
+  const reader = toServerSentEvents(source, { keepAliveMs: 15, idleTimeoutMs: 60_000 }).getReader();
   assert.equal(await nextText(reader), 'data: {"n":0}\n\n');
   assert.equal(await nextText(reader), ": keep-alive\n\n");
   assert.equal(await nextText(reader), ": keep-alive\n\n");
@@ -75,7 +77,9 @@ Deno.test("a failing source ends with an error event and no [DONE]", async () =>
     "rate_limit_exceeded",
   );
   const source = failingAfter([{ ok: true }], failure);
-  const text = await readAll(toServerSentEvents(source, { keepAliveMs: 10_000 }));
+  const text = await readAll(
+    toServerSentEvents(source, { keepAliveMs: 10_000, idleTimeoutMs: 60_000 }),
+  );
   assert.equal(
     text,
     'data: {"ok":true}\n\n' +
@@ -94,7 +98,9 @@ Deno.test("an unexpected failure is reported without its internals", async () =>
         controller.error(new TypeError("secret internal detail"));
       },
     });
-    const text = await readAll(toServerSentEvents(source, { keepAliveMs: 10_000 }));
+    const text = await readAll(
+      toServerSentEvents(source, { keepAliveMs: 10_000, idleTimeoutMs: 60_000 }),
+    );
     assert.ok(!text.includes("secret"));
     assert.ok(!text.includes("[DONE]"));
     const event = JSON.parse(text.replace(/^data: /, ""));
@@ -116,7 +122,7 @@ Deno.test("cancelling the events cancels the source, also while it is silent", a
       reason = why;
     },
   });
-  const reader = toServerSentEvents(source, { keepAliveMs: 10 }).getReader();
+  const reader = toServerSentEvents(source, { keepAliveMs: 10, idleTimeoutMs: 60_000 }).getReader();
   assert.equal(await nextText(reader), 'data: {"first":true}\n\n');
   assert.equal(await nextText(reader), ": keep-alive\n\n");
   await reader.cancel("client gone");
@@ -135,7 +141,7 @@ function clientFor(events: GenerateContentResponse[] | ReadableStream<GenerateCo
       }),
     );
     return Promise.resolve(
-      new Response(toServerSentEvents(chunks, { keepAliveMs: 10_000 }), {
+      new Response(toServerSentEvents(chunks, { keepAliveMs: 10_000, idleTimeoutMs: 60_000 }), {
         headers: { "content-type": "text/event-stream" },
       }),
     );
@@ -190,4 +196,19 @@ Deno.test("the openai SDK reads text and raises the in-band error", async () => 
     (error) => error instanceof OpenAI.APIError && error.message.includes("overloaded"),
   );
   assert.equal(received, "The");
+});
+
+Deno.test("a source silent past the idle timeout is ended with a 504 and cancelled", async () => {
+  const cancelled = Promise.withResolvers<unknown>();
+  const source = new ReadableStream<object>({
+    start(controller) {
+      controller.enqueue({ id: "first" });
+    },
+    cancel: (reason) => cancelled.resolve(reason),
+  });
+  const text = await readAll(toServerSentEvents(source, { keepAliveMs: 10, idleTimeoutMs: 60 }));
+  assert.match(text, /^data: \{"id":"first"\}\n\n(: keep-alive\n\n)+data: \{"error":/);
+  assert.match(text, /"code":"upstream_timeout"/);
+  assert.ok(!text.includes("[DONE]"));
+  assert.ok(await cancelled.promise instanceof OpenAIError);
 });

@@ -71,3 +71,16 @@ Deno.test("an event that is not JSON is a 502", async () => {
     (error) => error instanceof OpenAIError && error.status === 502,
   );
 });
+
+Deno.test("a last event without its blank line is not lost", async () => {
+  const text = 'data: {"responseId": "a"}\r\n\r\ndata: {"error": {"code": 503, "message": "busy"}}';
+  const reader = parseGeminiEvents(pieces(new TextEncoder().encode(text), 10)).getReader();
+  assert.equal((await reader.read()).value?.responseId, "a");
+  await assert.rejects(
+    reader.read(),
+    (error) => error instanceof OpenAIError && error.status === 503,
+  );
+  const ended = 'data: {"responseId": "b"}\n';
+  const events = await collect(parseGeminiEvents(pieces(new TextEncoder().encode(ended), 4)));
+  assert.deepEqual(events.map((event) => event.responseId), ["b"]);
+});
