@@ -4,11 +4,11 @@
  * | OpenAI part | Gemini part |
  * |---|---|
  * | `text`, `refusal` | `text` (empty text dropped) |
- * | `image_url` with a `data:` URI | `inlineData` |
+ * | `image_url` with a `data:` URI | `inlineData`, type from the URI or the bytes |
  * | `image_url` with a Files API or YouTube URL | `fileData` (YouTube as `video/mp4`) |
  * | `image_url` with another http(s) URL | fetched → `inlineData` |
  * | `input_audio` | `inlineData` with the format's audio type (`pcm16` wrapped as WAV) |
- * | `file` with `file_data` (data: URI or base64) | `inlineData`, type from the URI or `filename` |
+ * | `file` with `file_data` (data: URI or base64) | `inlineData`, type from the URI, the bytes or `filename` |
  * | `file` with a Files API `file_id` | `fileData` |
  * @module
  */
@@ -24,7 +24,7 @@ import {
   readString,
   wrongType,
 } from "../http/fields.ts";
-import { mimeTypeFromName } from "./mime.ts";
+import { mimeTypeFromName, normalizeMimeType, sniffMimeType } from "./mime.ts";
 
 /** Fetches a remote file (an http(s) URL) as a Gemini {@linkcode Blob}. */
 export type FetchFile = (url: string) => Promise<Blob>;
@@ -125,7 +125,16 @@ function imagePart(value: unknown, param: string, files: RemoteFiles): Part {
   const url = typeof value === "string"
     ? value
     : readString(readRecord(value, param).url, urlParam);
-  if (url.startsWith("data:")) return { inlineData: parseDataUri(url, urlParam) };
+  if (url.startsWith("data:")) {
+    const { mimeType, data } = parseDataUri(url, urlParam);
+    if (!mimeType) {
+      throw invalidValue(
+        urlParam,
+        "the data: URI has no media type and its content is not a known image format; expected data:<type>;base64,<data>.",
+      );
+    }
+    return { inlineData: { mimeType, data } };
+  }
   const fileData = remoteFileData(url);
   if (fileData) return { fileData };
   if (!/^https?:\/\//i.test(url)) {
@@ -217,15 +226,12 @@ function filePart(value: unknown, param: string): Part {
   const filename = optional(file.filename, nameParam, readString);
   const fileData = optional(file.file_data, dataParam, readString);
   if (fileData !== undefined) {
-    if (fileData.startsWith("data:")) {
-      const blob = parseDataUri(fileData, dataParam, true);
-      const mimeType = blob.mimeType || (filename && mimeTypeFromName(filename));
-      if (!mimeType) throw unknownFileType(filename, filename ? nameParam : dataParam);
-      return { inlineData: { mimeType, data: blob.data } };
-    }
-    const mimeType = filename && mimeTypeFromName(filename);
+    const blob = fileData.startsWith("data:")
+      ? parseDataUri(fileData, dataParam)
+      : sniffed(checkBase64(fileData, dataParam));
+    const mimeType = blob.mimeType ?? (filename && mimeTypeFromName(filename));
     if (!mimeType) throw unknownFileType(filename, filename ? nameParam : dataParam);
-    return { inlineData: { mimeType, data: checkBase64(fileData, dataParam) } };
+    return { inlineData: { mimeType, data: blob.data } };
   }
   const fileId = readString(file.file_id, idParam);
   const fileUri = /^files\/[^/]+$/.test(fileId) ? `${FILES_API}/v1beta/${fileId}` : fileId;
@@ -249,29 +255,39 @@ function unknownFileType(filename: string | undefined, param: string): OpenAIErr
 }
 
 /**
- * The blob of a `data:` URI; base64 and percent-encoded data are both read. Without
- * `allowNoType`, a URI without a media type is a 400.
+ * The base64 data of a `data:` URI (percent-encoded data is read too) and its media type: the
+ * declared one ({@linkcode normalizeMimeType}), else sniffed from the data, if either tells.
  */
-function parseDataUri(uri: string, param: string, allowNoType = false): Blob {
+function parseDataUri(uri: string, param: string): { mimeType?: string; data: string } {
   const match = /^data:([^,]*),(.*)$/s.exec(uri);
   if (!match) throw invalidValue(param, "malformed data: URI; expected data:<type>;base64,<data>.");
   const [type, ...parameters] = match[1].split(";").map((piece) => piece.trim());
   const base64 = parameters.some((piece) => piece.toLowerCase() === "base64");
-  const mimeType = type.toLowerCase();
-  if (!mimeType && !allowNoType) {
-    throw invalidValue(
-      param,
-      "the data: URI has no media type; expected data:<type>;base64,<data>.",
-    );
-  }
-  if (base64) return { mimeType, data: checkBase64(match[2], param) };
-  let text: string;
+  const data = base64 ? checkBase64(match[2], param) : percentDecoded(match[2], param);
+  const declared = normalizeMimeType(type);
+  return declared ? { mimeType: declared, data } : sniffed(data);
+}
+
+/** Percent-encoded `text` as base64; else a 400. */
+function percentDecoded(text: string, param: string): string {
   try {
-    text = decodeURIComponent(match[2]);
+    return new TextEncoder().encode(decodeURIComponent(text)).toBase64();
   } catch {
     throw invalidValue(param, "malformed percent-encoding in the data: URI.");
   }
-  return { mimeType, data: new TextEncoder().encode(text).toBase64() };
+}
+
+/** Base64 `data` with its media type if its first bytes tell it ({@linkcode sniffMimeType}). */
+function sniffed(data: string): { mimeType?: string; data: string } {
+  const head = data.slice(0, 16);
+  try {
+    return {
+      mimeType: sniffMimeType(Uint8Array.fromBase64(head, { alphabet: alphabetOf(head) })),
+      data,
+    };
+  } catch {
+    return { data };
+  }
 }
 
 /** `data` without whitespace, if it is standard or URL-safe base64; else a 400. */

@@ -2,9 +2,11 @@
  * OpenAI sampling and output parameters → Gemini `generationConfig`.
  *
  * Ranges are checked like OpenAI checks them; `stop` allows at most 5 sequences (Gemini's
- * limit) and `seed` must fit Gemini's 32-bit integer. `response_format` `json_schema` sends the
- * schema as `responseJsonSchema` (full JSON Schema), or as the proto `responseSchema` for models
- * that lack JSON Schema support ({@linkcode supportsJsonSchema}).
+ * limit) and `seed` must fit Gemini's 32-bit integer. `top_k: 0` means no top-k. Penalties are
+ * checked, then sent only to legacy models: Gemini 2.5 and later answer any penalty with a 400.
+ * `response_format` `json_schema` sends the schema as `responseJsonSchema` (JSON Schema,
+ * references inlined), or as the proto `responseSchema` for models that lack JSON Schema
+ * support ({@linkcode supportsJsonSchema}).
  * @module
  */
 
@@ -23,7 +25,8 @@ import {
   readString,
   wrongType,
 } from "../http/fields.ts";
-import { supportsJsonSchema, toProtoSchema } from "./json_schema.ts";
+import { inlineRefs, supportsJsonSchema, toProtoSchema } from "./json_schema.ts";
+import { modelFamily } from "../models/model_family.ts";
 
 const MAX_STOP_SEQUENCES = 5;
 const INT32 = { min: -(2 ** 31), max: 2 ** 31 - 1 };
@@ -37,16 +40,20 @@ export function toGenerationConfig(
     optional(body[key], key, (value, param) => readNumber(value, param, { min, max }));
   const integer = (key: string, min: number, max?: number) =>
     optional(body[key], key, (value, param) => readInteger(value, param, { min, max }));
+  const penalty = (key: string) => {
+    const value = number(key, -2, 2);
+    return modelFamily(model) === "legacy" ? value : undefined;
+  };
 
   const config: GenerationConfig = {
     temperature: number("temperature", 0, 2),
     topP: number("top_p", 0, 1),
-    topK: integer("top_k", 1),
+    topK: integer("top_k", 0) || undefined,
     maxOutputTokens: integer("max_completion_tokens", 1) ?? integer("max_tokens", 1),
     stopSequences: stopSequences(body.stop),
     candidateCount: integer("n", 1),
-    presencePenalty: number("presence_penalty", -2, 2),
-    frequencyPenalty: number("frequency_penalty", -2, 2),
+    presencePenalty: penalty("presence_penalty"),
+    frequencyPenalty: penalty("frequency_penalty"),
     seed: integer("seed", INT32.min, INT32.max),
     ...logprobs(body),
     ...responseFormat(body.response_format ?? undefined, model),
@@ -100,7 +107,10 @@ function responseFormat(value: unknown, model: string): GenerationConfig {
       if (schema.value === undefined) return { responseMimeType: "application/json" };
       if (!isRecord(schema.value)) throw wrongType(schema.param, "an object", schema.value);
       return supportsJsonSchema(model)
-        ? { responseMimeType: "application/json", responseJsonSchema: schema.value }
+        ? {
+          responseMimeType: "application/json",
+          responseJsonSchema: inlineRefs(schema.value, schema.param),
+        }
         : {
           responseMimeType: "application/json",
           responseSchema: toProtoSchema(schema.value, schema.param),

@@ -3,11 +3,13 @@
  *
  * - `system` and `developer` messages, wherever they are, become the parts of
  *   `systemInstruction`, in order. A conversation of system messages only is sent as one `user`
- *   turn instead (Gemini rejects empty `contents`).
+ *   turn instead (Gemini rejects empty `contents`); for Gemma, which has no `systemInstruction`,
+ *   their text opens the first user turn.
  * - `user` → role `user`; `assistant` → role `model`; consecutive turns of one role are merged.
  * - Assistant `tool_calls` (and legacy `function_call`) → `functionCall` parts with the thought
- *   signature from `extra_content.google.thought_signature` or the tool call id; for Gemini 3,
- *   the first call of a turn without one gets {@linkcode SKIP_THOUGHT_SIGNATURE}.
+ *   signature from `extra_content.google.thought_signature` or the tool call id; for the `level`
+ *   family (Gemini 3 and newer), the first call of a turn without one gets
+ *   {@linkcode SKIP_THOUGHT_SIGNATURE}.
  * - `tool` (and legacy `function`) messages → `functionResponse` parts of a `user` turn; the
  *   answers to one set of parallel calls are sent in the order of the calls. Ids are not sent.
  * @module
@@ -15,6 +17,7 @@
 
 import type { Content, FunctionCall, Part } from "../gemini/types.ts";
 import { decodeToolCallId, SKIP_THOUGHT_SIGNATURE } from "./tool_call_id.ts";
+import { modelFamily, supportsSystemInstruction } from "../models/model_family.ts";
 import { type RemoteFiles, toParts, toText } from "./content_parts.ts";
 import {
   childParam,
@@ -122,12 +125,14 @@ export function toContents(messages: unknown, model: string, files: RemoteFiles)
   flushResponses();
 
   const contents = merge(turns);
-  if (model.startsWith("gemini-3")) contents.forEach(skipMissingSignature);
-  if (contents.length > 0) {
-    return system.length > 0 ? { contents, systemInstruction: { parts: system } } : { contents };
+  if (modelFamily(model) === "level") contents.forEach(skipMissingSignature);
+  if (contents.length === 0) {
+    if (system.length > 0) return { contents: [{ role: "user", parts: system }] };
+    throw invalidValue("messages", "no message has any content.");
   }
-  if (system.length > 0) return { contents: [{ role: "user", parts: system }] };
-  throw invalidValue("messages", "no message has any content.");
+  if (system.length === 0) return { contents };
+  if (supportsSystemInstruction(model)) return { contents, systemInstruction: { parts: system } };
+  return { contents: foldSystem(contents, system) };
 }
 
 function toolCallPart(
@@ -150,6 +155,7 @@ function functionCallPart(value: unknown, param: string): { functionCall: Functi
   const fn = readRecord(value, param);
   const name = readString(fn.name, childParam(param, "name"));
   const argsParam = childParam(param, "arguments");
+  if (isRecord(fn.arguments)) return { functionCall: { name, args: fn.arguments } };
   const text = optional(fn.arguments, argsParam, readString) ?? "";
   let args: unknown = {};
   if (text.trim()) {
@@ -171,14 +177,26 @@ function signatureOf(extra: unknown, param: string): string | undefined {
   return optional(signature, childParam(googleParam, "thought_signature"), readString) || undefined;
 }
 
-/** A tool result as Gemini's `response` object: a JSON object as is, anything else wrapped. */
+/**
+ * A tool result as Gemini's `response` object: a JSON object as is, other JSON wrapped, and
+ * anything else, or JSON with a `$ref` key anywhere (which Gemini reads as a schema reference),
+ * wrapped as text.
+ */
 function toResponse(text: string): Record<string, unknown> {
+  let value: unknown;
   try {
-    const value = JSON.parse(text);
-    return isRecord(value) ? value : { result: value };
+    value = JSON.parse(text);
   } catch {
     return { result: text };
   }
+  if (hasRefKey(value)) return { result: text };
+  return isRecord(value) ? value : { result: value };
+}
+
+function hasRefKey(value: unknown): boolean {
+  if (Array.isArray(value)) return value.some(hasRefKey);
+  if (!isRecord(value)) return false;
+  return Object.hasOwn(value, "$ref") || Object.values(value).some(hasRefKey);
 }
 
 /** Turns with parts, consecutive turns of one role merged. */
@@ -191,6 +209,19 @@ function merge(turns: Turn[]): Turn[] {
     else merged.push({ role: turn.role, parts: [...turn.parts] });
   }
   return merged;
+}
+
+/**
+ * `contents` with the system text at the start of the first user turn (a new first turn when
+ * there is none), for models without `systemInstruction`.
+ */
+function foldSystem(contents: Turn[], system: Part[]): Turn[] {
+  const text = { text: `${system.map((part) => part.text).join("\n\n")}\n\n` };
+  const index = contents.findIndex((turn) => turn.role === "user");
+  if (index < 0) return [{ role: "user", parts: [text] }, ...contents];
+  return contents.map((turn, at) =>
+    at === index ? { role: "user", parts: [text, ...turn.parts] } : turn
+  );
 }
 
 /** Gives the first function call of a model turn the skip placeholder if it has no signature. */

@@ -1,7 +1,25 @@
 /**
- * Media types of files sent to Gemini: from a file name's extension, or sniffed from the bytes.
+ * Media types of files sent to Gemini: as declared (normalized), from a file name's extension, or
+ * sniffed from the bytes.
  * @module
  */
+
+/** Declared types that say nothing about the content. */
+const GENERIC_TYPES = ["", "application/octet-stream", "binary/octet-stream"];
+
+/** Common spellings Gemini refuses ("Unsupported MIME type: image/jpg"), with its own. */
+const ALIASES: Record<string, string> = { "image/jpg": "image/jpeg" };
+
+/**
+ * A declared media type (a `Content-Type` or a `data:` URI's type) as Gemini accepts it:
+ * lower-case, without parameters, `image/jpg` as `image/jpeg`; `undefined` when it is missing or
+ * generic (`application/octet-stream`, `binary/octet-stream`), so the content must tell.
+ */
+export function normalizeMimeType(declared: string | null | undefined): string | undefined {
+  const type = (declared ?? "").split(";")[0].trim().toLowerCase();
+  if (GENERIC_TYPES.includes(type)) return undefined;
+  return ALIASES[type] ?? type;
+}
 
 const BY_EXTENSION: Record<string, string> = {
   pdf: "application/pdf",

@@ -15,7 +15,7 @@
 import type { Config } from "../config.ts";
 import { invalidRequest, OpenAIError } from "../errors.ts";
 import type { Blob } from "../gemini/types.ts";
-import { mimeTypeFromName, sniffMimeType } from "./mime.ts";
+import { mimeTypeFromName, normalizeMimeType, sniffMimeType } from "./mime.ts";
 
 /** The settings the fetcher reads. */
 export type FileFetchConfig = Pick<
@@ -149,12 +149,9 @@ async function readCapped(response: Response, maxBytes: number, url: string): Pr
   return bytes;
 }
 
-const GENERIC_TYPES = ["", "application/octet-stream", "binary/octet-stream"];
-
 function mimeTypeOf(response: Response, bytes: Uint8Array, url: string): string {
-  const declared = (response.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
-  if (!GENERIC_TYPES.includes(declared)) return declared;
-  const mimeType = sniffMimeType(bytes) ?? mimeTypeFromName(new URL(response.url || url).pathname);
+  const mimeType = normalizeMimeType(response.headers.get("content-type")) ??
+    sniffMimeType(bytes) ?? mimeTypeFromName(new URL(response.url || url).pathname);
   if (mimeType) return mimeType;
   throw invalidRequest(
     `Could not tell the media type of the file at ${url}: it has no Content-Type and is not a known format.`,

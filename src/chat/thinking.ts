@@ -1,14 +1,16 @@
 /**
  * `reasoning_effort` and the Gemini option `thinking_config` → Gemini `thinkingConfig`.
  *
- * Gemini 2.5 models take a token budget, Gemini 3 models a level; the tables are in
- * `docs/thinking.md`. A `thinking_config` (snake or camel keys) is sent as given instead; both at
- * once is a 400. Whenever thinking is on, thought summaries are asked for (`includeThoughts`)
- * as configured, unless the client said otherwise.
+ * Gemini 2.5 models take a token budget; Gemini 3, newer models and the `-latest` aliases take a
+ * level ({@linkcode modelFamily}). The tables are in `docs/thinking.md`. A `thinking_config`
+ * (snake or camel keys) is sent as given instead; both at once is a 400. Whenever thinking is on,
+ * thought summaries are asked for (`includeThoughts`) as configured, unless the client said
+ * otherwise.
  * @module
  */
 
 import type { ThinkingConfig } from "../gemini/types.ts";
+import { modelFamily } from "../models/model_family.ts";
 import {
   childParam,
   type Field,
@@ -20,16 +22,28 @@ import {
   readString,
 } from "../http/fields.ts";
 
-/** OpenAI's reasoning efforts. */
-export type ReasoningEffort = "none" | "minimal" | "low" | "medium" | "high";
+/** The reasoning efforts the tables below are written for. */
+type ReasoningEffort = "none" | "minimal" | "low" | "medium" | "high";
 
-const EFFORTS: ReasoningEffort[] = ["none", "minimal", "low", "medium", "high"];
+/**
+ * OpenAI's reasoning efforts, each read as one of the tables' efforts: `high` is already every
+ * model's highest setting, so `xhigh` and `max` are read as `high`.
+ */
+const EFFORTS: Record<string, ReasoningEffort> = {
+  none: "none",
+  minimal: "minimal",
+  low: "low",
+  medium: "medium",
+  high: "high",
+  xhigh: "high",
+  max: "high",
+};
 
 type Variant = "pro" | "flash" | "lite";
 
 /** How a model is told to think. */
 interface Profile {
-  /** `budget` for Gemini 2.5, `level` for Gemini 3, `none` for models that cannot think. */
+  /** `budget` for Gemini 2.5, `level` for Gemini 3 and newer, `none` for models that cannot think. */
   control: "budget" | "level" | "none";
   variant: Variant;
   /** Whether the model thinks when not told anything. */
@@ -53,21 +67,19 @@ const LEVELS: Record<"gemini-3-pro" | Variant, Record<ReasoningEffort, string>> 
 
 const THINKING_LEVELS = ["MINIMAL", "LOW", "MEDIUM", "HIGH"];
 
-/** How `model` (without `models/`) thinks; other models take budgets and are not assumed to think. */
+/** How `model` (without `models/`) thinks. */
 function profileOf(model: string): Profile {
   const variant: Variant = model.includes("flash-lite")
     ? "lite"
     : model.includes("pro")
     ? "pro"
     : "flash";
-  if (/^(gemini-1\.|gemini-2\.0|gemma-)|^gemini-2\.5-.*-(image|tts)/.test(model)) {
+  const family = modelFamily(model);
+  if (family === "legacy" || /^gemini-2\.5-.*-(image|tts)/.test(model)) {
     return { control: "none", variant, thinksByDefault: false };
   }
-  if (model.startsWith("gemini-3")) return { control: "level", variant, thinksByDefault: true };
-  if (/^gemini-2\.5-|^gemini-(pro|flash|flash-lite)-latest$/.test(model)) {
-    return { control: "budget", variant, thinksByDefault: variant !== "lite" };
-  }
-  return { control: "budget", variant, thinksByDefault: false };
+  if (family === "level") return { control: "level", variant, thinksByDefault: true };
+  return { control: "budget", variant, thinksByDefault: variant !== "lite" };
 }
 
 /**
@@ -107,10 +119,13 @@ export function toThinkingConfig(
 
 function readEffort(value: unknown, param: string): ReasoningEffort {
   const effort = readString(value, param);
-  if (!EFFORTS.includes(effort as ReasoningEffort)) {
-    throw invalidValue(param, `unknown value '${effort}'; expected one of ${EFFORTS.join(", ")}.`);
+  if (!Object.hasOwn(EFFORTS, effort)) {
+    throw invalidValue(
+      param,
+      `unknown value '${effort}'; expected one of ${Object.keys(EFFORTS).join(", ")}.`,
+    );
   }
-  return effort as ReasoningEffort;
+  return EFFORTS[effort];
 }
 
 function fromThinkingConfig(

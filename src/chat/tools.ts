@@ -3,8 +3,8 @@
  * `toolConfig`.
  *
  * Function tools become one `functionDeclarations` tool; their `parameters` are sent as
- * `parametersJsonSchema`, or converted to the proto `parameters` for models without JSON Schema
- * support. Gemini's built-in tools are reached with a tool of type `google_search`,
+ * `parametersJsonSchema` with references inlined, or converted to the proto `parameters` for
+ * models without JSON Schema support. Gemini's built-in tools are reached with a tool of type `google_search`,
  * `code_execution` or `url_context` (camelCase too), a function named `googleSearch` or
  * `google_search`, `web_search_options`, or the Gemini options `url_context` and
  * `code_execution`.
@@ -23,7 +23,7 @@ import {
   readString,
   wrongType,
 } from "../http/fields.ts";
-import { supportsJsonSchema, toProtoSchema } from "./json_schema.ts";
+import { inlineRefs, supportsJsonSchema, toProtoSchema } from "./json_schema.ts";
 
 /** Gemini's tools and how the model may call them. */
 export interface ToolSettings {
@@ -122,8 +122,11 @@ function toDeclaration(value: unknown, param: string, model: string): FunctionDe
   const declaration: FunctionDeclaration = { name };
   if (description) declaration.description = description;
   if (parameters && Object.keys(parameters).length > 0) {
-    if (supportsJsonSchema(model)) declaration.parametersJsonSchema = parameters;
-    else declaration.parameters = toProtoSchema(parameters, parametersParam);
+    if (supportsJsonSchema(model)) {
+      declaration.parametersJsonSchema = inlineRefs(parameters, parametersParam);
+    } else {
+      declaration.parameters = toProtoSchema(parameters, parametersParam);
+    }
   }
   return declaration;
 }

@@ -5,6 +5,7 @@
  * @module
  */
 
+import { modelFamily } from "../models/model_family.ts";
 import type {
   BatchEmbedContentsResponse,
   Candidate,
@@ -339,7 +340,7 @@ function plan(model: string, request: GenerateContentRequest): Generation {
     promptTokens: promptTokens(request.contents, request.systemInstruction),
     thoughtsTokens: planned.thought ? tokenCount(planned.thought) : 0,
     responseId: randomBytes(next, 17).toBase64({ alphabet: "base64url", omitPadding: true }),
-    signature: model.startsWith("gemini-3") ? randomBytes(next, 64).toBase64() : undefined,
+    signature: modelFamily(model) === "level" ? randomBytes(next, 64).toBase64() : undefined,
     withIndex: candidates > 1 || !model.startsWith("gemini-2.0"),
     logprobs: config?.responseLogprobs ? Math.max(1, Number(config.logprobs ?? 1) || 1) : undefined,
     grounding: searching ? groundingOf(query, planned.text!, next) : undefined,

@@ -7,6 +7,7 @@
  * @module
  */
 
+import { modelFamily } from "../models/model_family.ts";
 import type {
   BatchEmbedContentsRequest,
   Content,
@@ -459,6 +460,25 @@ function missingSignature(contents: Content[]): GeminiErrorBody | undefined {
   return undefined;
 }
 
+const REF_MESSAGE =
+  "Schema.ref '{name}' was set alongside unsupported fields.  If a schema node has Schema.ref set, then only description and default can be set alongside it; other fields they would be replaced by the expanded reference.";
+
+/** Keywords the API allows beside a `$ref`. */
+const REF_SIBLINGS = ["$ref", "description", "default"];
+
+/** The first `$ref` in raw JSON Schemas that has other keywords than the allowed ones beside it. */
+function refWithSiblings(schema: unknown): string | undefined {
+  if (Array.isArray(schema)) return schema.map(refWithSiblings).find((ref) => ref !== undefined);
+  if (!isObject(schema)) return undefined;
+  if (
+    typeof schema.$ref === "string" &&
+    Object.keys(schema).some((key) => !REF_SIBLINGS.includes(key))
+  ) {
+    return schema.$ref;
+  }
+  return Object.values(schema).map(refWithSiblings).find((ref) => ref !== undefined);
+}
+
 /** Every function response must answer a function called earlier in the conversation. */
 function unansweredResponse(contents: Content[]): boolean {
   const called = new Set<string>();
@@ -498,7 +518,14 @@ function checkGenerate(
   if (declarations.some((fn) => fn.parameters && fn.parametersJsonSchema !== undefined)) {
     return invalidArgument("parameters must not be set when parameters_json_schema is set.");
   }
-  if (model.startsWith("gemini-3")) {
+  const ref = refWithSiblings([
+    config?.responseJsonSchema,
+    ...declarations.map((fn) => fn.parametersJsonSchema),
+  ]);
+  if (ref !== undefined) {
+    return invalidArgument(REF_MESSAGE.replace("{name}", ref.replace(/^.*\//, "")));
+  }
+  if (modelFamily(model) === "level") {
     const error = missingSignature(request.contents);
     if (error) return error;
   }

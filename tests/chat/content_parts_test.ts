@@ -48,6 +48,43 @@ Deno.test("a data URI with parameters, URL-safe base64 or percent-encoding is re
   );
 });
 
+Deno.test("image/jpg is sent as image/jpeg, which is the type Gemini accepts", () => {
+  assert.deepEqual(
+    convert([{ type: "image_url", image_url: { url: "data:image/jpg;base64,/9j/4AAQ" } }]),
+    [{ inlineData: { mimeType: "image/jpeg", data: "/9j/4AAQ" } }],
+  );
+  assert.deepEqual(
+    convert([{ type: "file", file: { file_data: "data:image/jpg;base64,/9j/4AAQ" } }]),
+    [{ inlineData: { mimeType: "image/jpeg", data: "/9j/4AAQ" } }],
+  );
+});
+
+Deno.test("a data URI with a generic or no type is sniffed", () => {
+  for (const type of ["application/octet-stream", "binary/octet-stream", ""]) {
+    assert.deepEqual(
+      convert([{ type: "image_url", image_url: { url: `data:${type};base64,${PNG}` } }]),
+      [{ inlineData: { mimeType: "image/png", data: PNG } }],
+      type,
+    );
+  }
+  assert.deepEqual(
+    convert([{
+      type: "file",
+      file: { file_data: "data:application/octet-stream;base64,JVBERi0xLjc=", filename: "x" },
+    }]),
+    [{ inlineData: { mimeType: "application/pdf", data: "JVBERi0xLjc=" } }],
+  );
+});
+
+Deno.test("file_data as bare base64 without a known filename is sniffed", () => {
+  assert.deepEqual(convert([{ type: "file", file: { file_data: PNG } }]), [
+    { inlineData: { mimeType: "image/png", data: PNG } },
+  ]);
+  assert.deepEqual(convert([{ type: "file", file: { file_data: PNG, filename: "scan" } }]), [
+    { inlineData: { mimeType: "image/png", data: PNG } },
+  ]);
+});
+
 Deno.test("malformed data URIs and bad base64 are 400s naming the url", () => {
   const url = `${C}[0].image_url.url`;
   const image = (value: string) => [{ type: "image_url", image_url: { url: value } }];
@@ -55,6 +92,7 @@ Deno.test("malformed data URIs and bad base64 are 400s naming the url", () => {
   assertInvalid(() => convert(image("data:image/png;base64,@@@@")), url, /base64/);
   assertInvalid(() => convert(image("data:image/png;base64,abcde")), url, /base64/);
   assertInvalid(() => convert(image("data:;base64,AAAA")), url, /media type/);
+  assertInvalid(() => convert(image("data:application/octet-stream;base64,AAAA")), url, /type/);
   assertInvalid(() => convert(image("data:text/plain,%E0%A4%A")), url, /percent/);
 });
 

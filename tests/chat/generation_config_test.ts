@@ -20,8 +20,6 @@ Deno.test("sampling parameters are renamed", () => {
       top_k: 40,
       max_tokens: 100,
       n: 2,
-      presence_penalty: 0.5,
-      frequency_penalty: -0.5,
       seed: 42,
     }),
     {
@@ -30,11 +28,26 @@ Deno.test("sampling parameters are renamed", () => {
       topK: 40,
       maxOutputTokens: 100,
       candidateCount: 2,
-      presencePenalty: 0.5,
-      frequencyPenalty: -0.5,
       seed: 42,
     },
   );
+});
+
+Deno.test("penalties reach legacy models only: Gemini 2.5 and later refuse them", () => {
+  const body = { presence_penalty: 0.5, frequency_penalty: -0.5 };
+  assert.deepEqual(convert(body, "gemini-2.0-flash"), {
+    presencePenalty: 0.5,
+    frequencyPenalty: -0.5,
+  });
+  for (const model of ["gemini-2.5-flash", "gemini-3-pro-preview", "gemini-flash-latest"]) {
+    assert.deepEqual(convert(body, model), {}, model);
+    assert.deepEqual(convert({ presence_penalty: 0, frequency_penalty: 0 }, model), {}, model);
+  }
+  assertInvalid(() => convert({ presence_penalty: 3 }), "presence_penalty");
+});
+
+Deno.test("top_k 0 means no top-k", () => {
+  assert.deepEqual(convert({ top_k: 0, temperature: 1 }), { temperature: 1 });
 });
 
 Deno.test("null parameters are absent", () => {
@@ -66,7 +79,7 @@ Deno.test("out-of-range parameters are 400s naming them", () => {
   assertInvalid(() => convert({ temperature: 2.5 }), "temperature", /<= 2/);
   assertInvalid(() => convert({ temperature: -0.1 }), "temperature", />= 0/);
   assertInvalid(() => convert({ top_p: 1.5 }), "top_p");
-  assertInvalid(() => convert({ top_k: 0 }), "top_k");
+  assertInvalid(() => convert({ top_k: -1 }), "top_k");
   assertInvalid(() => convert({ n: 0 }), "n");
   assertInvalid(() => convert({ max_tokens: 0 }), "max_tokens");
   assertInvalid(() => convert({ max_completion_tokens: -1 }), "max_completion_tokens");
@@ -117,6 +130,26 @@ Deno.test("response_format json_schema sends the schema as responseJsonSchema", 
       },
     }),
     { responseMimeType: "application/json", responseJsonSchema: schema },
+  );
+});
+
+Deno.test("responseJsonSchema has its references inlined and $defs dropped", () => {
+  const schema = {
+    type: "object",
+    properties: { home: { $ref: "#/$defs/Address", description: "Home" } },
+    $defs: { Address: { type: "object", properties: { city: { type: "string" } } } },
+  };
+  assert.deepEqual(
+    convert({ response_format: { type: "json_schema", json_schema: { name: "p", schema } } }),
+    {
+      responseMimeType: "application/json",
+      responseJsonSchema: {
+        type: "object",
+        properties: {
+          home: { type: "object", properties: { city: { type: "string" } }, description: "Home" },
+        },
+      },
+    },
   );
 });
 

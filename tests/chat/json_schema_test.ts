@@ -1,5 +1,10 @@
 import assert from "node:assert/strict";
-import { supportsJsonSchema, toProtoSchema } from "../../src/chat/json_schema.ts";
+import {
+  inlineRefs,
+  RECURSION_DEPTH,
+  supportsJsonSchema,
+  toProtoSchema,
+} from "../../src/chat/json_schema.ts";
 import { validateGenerateContent } from "../../src/fake/validate.ts";
 import { assertInvalid } from "../helpers/assert_invalid.ts";
 
@@ -12,6 +17,112 @@ Deno.test("supportsJsonSchema is false only for Gemini 1.x, 2.0 and Gemma", () =
   assert.equal(supportsJsonSchema("gemini-2.0-flash"), false);
   assert.equal(supportsJsonSchema("gemini-1.5-pro"), false);
   assert.equal(supportsJsonSchema("gemma-3-27b-it"), false);
+});
+
+Deno.test("inlineRefs inlines local references, drops $defs and keeps every other keyword", () => {
+  const schema = {
+    $schema: "https://json-schema.org/draft/2020-12/schema",
+    type: "object",
+    additionalProperties: false,
+    properties: {
+      home: { $ref: "#/$defs/Address", description: "Home", required: ["zip"] },
+      work: { anyOf: [{ $ref: "#/definitions/Address" }, { type: "null" }] },
+      tags: { type: "array", items: { $ref: "#/$defs/Tag" }, uniqueItems: true },
+      extra: { type: "object", additionalProperties: { $ref: "#/$defs/Tag" } },
+      definitions: { type: "string", default: { $ref: "#/not/a/schema" } },
+    },
+    $defs: {
+      Address: {
+        type: "object",
+        properties: { city: { type: "string" } },
+        required: ["city"],
+        additionalProperties: false,
+      },
+      Tag: { type: "string", minLength: 1 },
+    },
+    definitions: { Address: { type: "object", properties: { zip: { type: "string" } } } },
+  };
+  assert.deepEqual(inlineRefs(schema, P), {
+    $schema: "https://json-schema.org/draft/2020-12/schema",
+    type: "object",
+    additionalProperties: false,
+    properties: {
+      home: {
+        type: "object",
+        properties: { city: { type: "string" } },
+        required: ["city", "zip"],
+        additionalProperties: false,
+        description: "Home",
+      },
+      work: {
+        anyOf: [{ type: "object", properties: { zip: { type: "string" } } }, { type: "null" }],
+      },
+      tags: { type: "array", items: { type: "string", minLength: 1 }, uniqueItems: true },
+      extra: { type: "object", additionalProperties: { type: "string", minLength: 1 } },
+      definitions: { type: "string", default: { $ref: "#/not/a/schema" } },
+    },
+  });
+});
+
+Deno.test("inlineRefs inlines a root $ref and references to references", () => {
+  assert.deepEqual(
+    inlineRefs({
+      $ref: "#/$defs/A",
+      $defs: { A: { $ref: "#/$defs/B", title: "A" }, B: { type: "integer" } },
+    }, P),
+    { type: "integer", title: "A" },
+  );
+});
+
+Deno.test("inlineRefs unrolls a recursive $ref a few levels, then leaves it open", () => {
+  const schema = {
+    $ref: "#/$defs/Node",
+    $defs: {
+      Node: {
+        type: "object",
+        properties: {
+          name: { type: "string" },
+          children: { type: "array", items: { $ref: "#/$defs/Node", description: "child" } },
+        },
+      },
+    },
+  };
+  let node = inlineRefs(schema, P);
+  for (let depth = 0; depth < RECURSION_DEPTH; depth++) {
+    assert.equal(node.type, "object");
+    node = (node.properties as Record<string, Record<string, unknown>>).children
+      .items as Record<string, unknown>;
+  }
+  assert.deepEqual(node, { description: "child" });
+  assert.ok(!JSON.stringify(inlineRefs(schema, P)).includes("$ref"));
+});
+
+Deno.test("inlineRefs keeps remote references and rejects dangling ones", () => {
+  assert.deepEqual(inlineRefs({ $ref: "https://example.com/s.json" }, P), {
+    $ref: "https://example.com/s.json",
+  });
+  assertInvalid(() => inlineRefs({ $ref: "#/$defs/Missing" }, P), P, /points to no schema/);
+});
+
+Deno.test("schemas with $ref siblings fail the fake Gemini until inlined", () => {
+  const schema = {
+    type: "object",
+    properties: { when: { $ref: "#/$defs/Day", title: "When" } },
+    $defs: { Day: { type: "string", enum: ["mon", "tue"] } },
+  };
+  const body = (parameters: unknown) => ({
+    contents: [{ role: "user", parts: [{ text: "hi" }] }],
+    tools: [{ functionDeclarations: [{ name: "f", parametersJsonSchema: parameters }] }],
+  });
+  const raw = validateGenerateContent(body(schema), "gemini-2.5-flash", "v1beta");
+  assert.ok("error" in raw);
+  assert.match(raw.error.error.message, /^Schema\.ref 'Day' was set alongside unsupported fields/);
+  const inlined = validateGenerateContent(
+    body(inlineRefs(schema, P)),
+    "gemini-2.5-flash",
+    "v1beta",
+  );
+  assert.ok("request" in inlined, JSON.stringify(inlined));
 });
 
 Deno.test("toProtoSchema keeps allowed keywords and upper-cases types", () => {

@@ -161,6 +161,70 @@ Deno.test("the placeholder goes on the first call even after text", () => {
   ]);
 });
 
+Deno.test("the -latest aliases and newer models get the placeholder; 2.5 and older do not", () => {
+  const messages = [
+    { role: "user", content: "x" },
+    { role: "assistant", tool_calls: [call("call_1", "f")] },
+  ];
+  const signature = (model: string) =>
+    convert(messages, model).contents[1].parts?.[0].thoughtSignature;
+  for (
+    const model of [
+      "gemini-flash-latest",
+      "gemini-pro-latest",
+      "gemini-flash-lite-latest",
+      "gemini-4-flash",
+      "gemini-omni-pro",
+    ]
+  ) {
+    assert.equal(signature(model), SKIP_THOUGHT_SIGNATURE, model);
+  }
+  for (const model of ["gemini-2.5-pro", "gemini-2.0-flash", "gemma-3-27b-it"]) {
+    assert.equal(signature(model), undefined, model);
+  }
+});
+
+Deno.test("arguments sent as an object are taken as the args", () => {
+  const { contents } = convert([
+    { role: "user", content: "x" },
+    {
+      role: "assistant",
+      tool_calls: [{ id: "c", type: "function", function: { name: "f", arguments: { a: 1 } } }],
+    },
+  ]);
+  assert.deepEqual(contents[1].parts, [{ functionCall: { name: "f", args: { a: 1 } } }]);
+});
+
+Deno.test("Gemma gets the system text at the start of the first user turn", () => {
+  const messages = [
+    { role: "system", content: "Be brief." },
+    { role: "user", content: "Hi" },
+    { role: "developer", content: "Use French." },
+    { role: "assistant", content: "Salut" },
+    { role: "user", content: "Bye" },
+  ];
+  assert.deepEqual(convert(messages, "gemma-3-27b-it"), {
+    contents: [
+      { role: "user", parts: [{ text: "Be brief.\n\nUse French.\n\n" }, { text: "Hi" }] },
+      { role: "model", parts: [{ text: "Salut" }] },
+      { role: "user", parts: [{ text: "Bye" }] },
+    ],
+  });
+  assert.deepEqual(
+    convert(
+      [{ role: "system", content: "S" }, { role: "assistant", content: "A" }],
+      "gemma-3-4b-it",
+    ),
+    {
+      contents: [
+        { role: "user", parts: [{ text: "S\n\n" }] },
+        { role: "model", parts: [{ text: "A" }] },
+      ],
+    },
+  );
+  assert.ok(convert(messages, "gemini-2.0-flash").systemInstruction);
+});
+
 Deno.test("tool messages become functionResponse parts named after their call", () => {
   const { contents } = convert([
     { role: "user", content: "x" },
@@ -195,6 +259,19 @@ Deno.test("tool results that are not JSON objects are wrapped in result", () => 
   assert.deepEqual(result([{ type: "text", text: "part one" }, { type: "text", text: "two" }]), {
     result: "part one\ntwo",
   });
+});
+
+Deno.test("tool results with a $ref key anywhere are sent as text", () => {
+  const result = (content: string) =>
+    convert([
+      { role: "user", content: "x" },
+      { role: "assistant", tool_calls: [call("c", "f")] },
+      { role: "tool", tool_call_id: "c", content },
+    ]).contents[2].parts?.[0].functionResponse?.response;
+  const schema = '{"schema": {"items": {"$ref": "#/$defs/A"}}}';
+  assert.deepEqual(result(schema), { result: schema });
+  assert.deepEqual(result('[{"$ref": "x"}]'), { result: '[{"$ref": "x"}]' });
+  assert.deepEqual(result('{"ref": "#/a", "text": "$ref"}'), { ref: "#/a", text: "$ref" });
 });
 
 Deno.test("answers to parallel calls are grouped in one turn in call order", () => {

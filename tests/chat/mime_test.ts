@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { mimeTypeFromName, sniffMimeType } from "../../src/chat/mime.ts";
+import { mimeTypeFromName, normalizeMimeType, sniffMimeType } from "../../src/chat/mime.ts";
 
 Deno.test("mimeTypeFromName knows common document, image, audio and video extensions", () => {
   assert.equal(mimeTypeFromName("report.PDF"), "application/pdf");
@@ -28,4 +28,16 @@ Deno.test("sniffMimeType answers undefined for other or short content", () => {
   assert.equal(sniffMimeType(new TextEncoder().encode("hello world")), undefined);
   assert.equal(sniffMimeType(new Uint8Array([0x89, 0x50])), undefined);
   assert.equal(sniffMimeType(new TextEncoder().encode("RIFF\0\0\0\0WAVEfmt ")), undefined);
+});
+
+Deno.test("normalizeMimeType writes types the way Gemini accepts them", () => {
+  assert.equal(normalizeMimeType("image/jpg"), "image/jpeg");
+  assert.equal(normalizeMimeType(" Image/PNG; charset=binary"), "image/png");
+  assert.equal(normalizeMimeType("application/pdf"), "application/pdf");
+});
+
+Deno.test("normalizeMimeType answers undefined for missing and generic types", () => {
+  for (const type of [undefined, null, "", "application/octet-stream", "Binary/Octet-Stream"]) {
+    assert.equal(normalizeMimeType(type), undefined, String(type));
+  }
 });

@@ -60,6 +60,22 @@ Deno.test("without a Content-Type the type is sniffed, then taken from the exten
   );
 });
 
+Deno.test("image/jpg is sent as image/jpeg; binary/octet-stream is sniffed", async () => {
+  await withServer(
+    (request) =>
+      new Response(PNG, {
+        headers: {
+          "content-type": request.url.endsWith(".jpg") ? "image/jpg" : "binary/octet-stream",
+        },
+      }),
+    async (url) => {
+      const fetchFile = createFileFetcher(LOCAL);
+      assert.equal((await fetchFile(`${url}/photo.jpg`)).mimeType, "image/jpeg");
+      assert.equal((await fetchFile(`${url}/photo`)).mimeType, "image/png");
+    },
+  );
+});
+
 Deno.test("a file of unknown type is a 400", async () => {
   await withServer(() => new Response(new Uint8Array([1, 2, 3])), async (url) => {
     await assertRejectsInvalid(

@@ -399,6 +399,50 @@ Deno.test("a Gemini 3 conversation whose signatures were lost is still accepted"
   ]);
 });
 
+Deno.test("a chat UI's request for a router-named -latest alias is sent the Gemini 3 way", async () => {
+  const chat = await translate({
+    model: "google/gemini-flash-latest",
+    messages: [
+      { role: "user", content: "x" },
+      {
+        role: "assistant",
+        tool_calls: [{ id: "a", type: "function", function: { name: "f", arguments: { n: 1 } } }],
+      },
+      { role: "tool", tool_call_id: "a", content: '{"$ref": "#/x"}' },
+    ],
+    tools: [{
+      type: "function",
+      function: {
+        name: "f",
+        parameters: {
+          type: "object",
+          properties: { n: { $ref: "#/$defs/N", description: "n", minimum: 0 } },
+          $defs: { N: { type: "integer" } },
+        },
+      },
+    }],
+    presence_penalty: 0,
+    frequency_penalty: 0.3,
+    top_k: 0,
+    reasoning_effort: "xhigh",
+  });
+  assert.equal(chat.model, "gemini-flash-latest");
+  assert.deepEqual(chat.request.generationConfig, {
+    thinkingConfig: { thinkingLevel: "HIGH", includeThoughts: true },
+  });
+  assert.deepEqual(chat.request.contents[1].parts, [
+    { functionCall: { name: "f", args: { n: 1 } }, thoughtSignature: SKIP_THOUGHT_SIGNATURE },
+  ]);
+  assert.deepEqual(chat.request.contents[2].parts?.[0].functionResponse?.response, {
+    result: '{"$ref": "#/x"}',
+  });
+  assert.deepEqual(chat.request.tools?.[0].functionDeclarations?.[0].parametersJsonSchema, {
+    type: "object",
+    properties: { n: { type: "integer", description: "n", minimum: 0 } },
+  });
+  assertAccepted(chat.request, chat.model);
+});
+
 Deno.test("structured output for an older model passes proto validation", async () => {
   const chat = await translate({
     model: "gemini-2.0-flash",

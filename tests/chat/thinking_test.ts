@@ -93,7 +93,6 @@ Deno.test("models that do not think by default get no thinkingConfig unprompted"
       "gemma-3-27b-it",
       "gemini-2.5-flash-image",
       "gemini-2.5-flash-preview-tts",
-      "some-model",
     ]
   ) {
     assert.equal(toThinkingConfig(model, undefined, undefined, true), undefined, model);
@@ -106,11 +105,54 @@ Deno.test("models that cannot think accept none and refuse other efforts", () =>
   assertInvalid(() => effort("gemini-2.5-flash-image", "low"), "reasoning_effort");
 });
 
-Deno.test("unknown models get budgets", () => {
-  assert.deepEqual(effort("gemini-exp-1206", "low"), {
-    thinkingBudget: 1024,
+Deno.test("the -latest aliases follow Gemini 3: levels, not budgets", () => {
+  assert.deepEqual(effort("gemini-flash-latest", "none"), { thinkingLevel: "MINIMAL" });
+  assert.deepEqual(effort("gemini-flash-latest", "medium"), {
+    thinkingLevel: "MEDIUM",
     includeThoughts: true,
   });
+  assert.deepEqual(effort("gemini-flash-lite-latest", "minimal"), {
+    thinkingLevel: "MINIMAL",
+    includeThoughts: true,
+  });
+  assert.deepEqual(effort("gemini-pro-latest", "none"), { thinkingLevel: "LOW" });
+  assert.deepEqual(effort("gemini-pro-latest", "high"), {
+    thinkingLevel: "HIGH",
+    includeThoughts: true,
+  });
+});
+
+Deno.test("unknown and future models get levels and think by default", () => {
+  for (const model of ["gemini-4-flash", "gemini-omni-pro", "gemini-exp-1206"]) {
+    assert.deepEqual(effort(model, "low"), { thinkingLevel: "LOW", includeThoughts: true }, model);
+    assert.deepEqual(
+      toThinkingConfig(model, undefined, undefined, true),
+      { includeThoughts: true },
+      model,
+    );
+  }
+});
+
+Deno.test("xhigh and max are each model's highest setting", () => {
+  for (const value of ["xhigh", "max"]) {
+    assert.deepEqual(effort("gemini-2.5-flash", value), {
+      thinkingBudget: 24576,
+      includeThoughts: true,
+    });
+    assert.deepEqual(effort("gemini-2.5-pro", value), {
+      thinkingBudget: 32768,
+      includeThoughts: true,
+    });
+    assert.deepEqual(effort("gemini-3-pro-preview", value), {
+      thinkingLevel: "HIGH",
+      includeThoughts: true,
+    });
+    assert.deepEqual(effort("gemini-flash-latest", value), {
+      thinkingLevel: "HIGH",
+      includeThoughts: true,
+    });
+    assertInvalid(() => effort("gemini-2.0-flash", value), "reasoning_effort", /does not support/);
+  }
 });
 
 Deno.test("bad reasoning_effort values are 400s naming it", () => {

@@ -45,6 +45,36 @@ Deno.test("function tools become one functionDeclarations tool with JSON Schema 
   });
 });
 
+Deno.test("parametersJsonSchema has its references inlined", () => {
+  const parameters = {
+    type: "object",
+    properties: { option: { $ref: "#/$defs/Option", title: "Option" } },
+    $defs: { Option: { type: "string", enum: ["a", "b"] } },
+  };
+  assert.deepEqual(
+    convert({ tools: [{ type: "function", function: { name: "ask", parameters } }] }),
+    {
+      tools: [{
+        functionDeclarations: [{
+          name: "ask",
+          parametersJsonSchema: {
+            type: "object",
+            properties: { option: { type: "string", enum: ["a", "b"], title: "Option" } },
+          },
+        }],
+      }],
+    },
+  );
+  assertInvalid(
+    () =>
+      convert({
+        tools: [{ type: "function", function: { name: "f", parameters: { $ref: "#/nowhere" } } }],
+      }),
+    "tools[0].function.parameters",
+    /points to no schema/,
+  );
+});
+
 Deno.test("empty parameters are left out", () => {
   assert.deepEqual(
     convert({

@@ -143,6 +143,48 @@ Deno.test("JSON Schema is free-form in responseJsonSchema and parametersJsonSche
   assert.deepEqual(request.generationConfig?.responseJsonSchema, schema);
 });
 
+Deno.test("a $ref beside keywords other than description and default is rejected", () => {
+  const request = (schema: unknown) =>
+    validateGenerateContent(
+      {
+        contents: [user("hi")],
+        generationConfig: { responseMimeType: "application/json", responseJsonSchema: schema },
+      },
+      "gemini-2.5-flash",
+      "v1beta",
+    );
+  const refused = rejected(request({
+    type: "object",
+    properties: { options: { type: "array", items: { $ref: "#/$defs/Option", type: "object" } } },
+    $defs: { Option: { type: "string" } },
+  }));
+  assert.equal(refused.code, 400);
+  assert.equal(refused.status, "INVALID_ARGUMENT");
+  assert.equal(
+    refused.message,
+    "Schema.ref 'Option' was set alongside unsupported fields.  If a schema node has Schema.ref set, then only description and default can be set alongside it; other fields they would be replaced by the expanded reference.",
+  );
+  accepted(request({
+    type: "object",
+    properties: { a: { $ref: "#/$defs/A", description: "an a", default: "x" } },
+    $defs: { A: { type: "string" } },
+  }));
+  const tool = rejected(validateGenerateContent(
+    {
+      contents: [user("hi")],
+      tools: [{
+        functionDeclarations: [{
+          name: "f",
+          parametersJsonSchema: { $ref: "#/definitions/P", title: "P" },
+        }],
+      }],
+    },
+    "gemini-2.5-flash",
+    "v1beta",
+  ));
+  assert.match(tool.message, /^Schema\.ref 'P' was set alongside unsupported fields\./);
+});
+
 Deno.test("snake_case names are accepted and normalized to camelCase", () => {
   const request = accepted(validateGenerateContent(
     {

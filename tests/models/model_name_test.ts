@@ -14,6 +14,14 @@ Deno.test("Gemini model ids are read with or without models/", () => {
   assert.equal(chat(" gemini-2.5-flash-lite "), "gemini-2.5-flash-lite");
 });
 
+Deno.test("provider prefixes of router configurations are stripped", () => {
+  assert.equal(chat("google/gemini-2.5-flash"), "gemini-2.5-flash");
+  assert.equal(chat("gemini/gemini-3-pro-preview"), "gemini-3-pro-preview");
+  assert.equal(chat("gemini/models/gemini-2.5-pro"), "gemini-2.5-pro");
+  assert.equal(chat("openai/gpt-4o-mini"), "gemini-2.5-flash");
+  assertInvalid(() => chat("anthropic/claude"), "model");
+});
+
 Deno.test("no model, or an OpenAI one, is the default", () => {
   for (
     const name of [undefined, null, "gpt-4o-mini", "gpt-4.1", "chatgpt-4o-latest", "o1", "o3-mini"]
