@@ -13,6 +13,7 @@
  */
 
 import type { Config } from "../config.ts";
+import { readAtMost } from "../http/body.ts";
 import { invalidRequest, OpenAIError } from "../errors.ts";
 import type { Blob } from "../gemini/types.ts";
 import { mimeTypeFromName, normalizeMimeType, sniffMimeType } from "./mime.ts";
@@ -133,20 +134,7 @@ async function readCapped(response: Response, maxBytes: number, url: string): Pr
     await response.body?.cancel();
     throw tooLarge();
   }
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for await (const chunk of response.body ?? []) {
-    size += chunk.byteLength;
-    if (size > maxBytes) throw tooLarge();
-    chunks.push(chunk);
-  }
-  const bytes = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return bytes;
+  return await readAtMost(response.body, maxBytes, tooLarge);
 }
 
 function mimeTypeOf(response: Response, bytes: Uint8Array, url: string): string {

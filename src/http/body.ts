@@ -12,7 +12,7 @@ export async function readJsonObject(
 ): Promise<Record<string, unknown>> {
   const declared = Number(request.headers.get("content-length"));
   if (declared > maxBytes) throw tooLarge(maxBytes);
-  const bytes = await readAtMost(request.body, maxBytes);
+  const bytes = await readAtMost(request.body, maxBytes, () => tooLarge(maxBytes));
   let body: unknown;
   try {
     body = JSON.parse(new TextDecoder().decode(bytes));
@@ -29,13 +29,21 @@ export async function readJsonObject(
   return body as Record<string, unknown>;
 }
 
-async function readAtMost(body: ReadableStream<Uint8Array> | null, maxBytes: number) {
+/**
+ * All of `body`, failing with `tooLarge()` as soon as it grows past `maxBytes`, without reading
+ * further.
+ */
+export async function readAtMost(
+  body: ReadableStream<Uint8Array> | null,
+  maxBytes: number,
+  tooLarge: () => Error,
+): Promise<Uint8Array> {
   const chunks: Uint8Array[] = [];
   let size = 0;
   if (body) {
     for await (const chunk of body) {
       size += chunk.byteLength;
-      if (size > maxBytes) throw tooLarge(maxBytes);
+      if (size > maxBytes) throw tooLarge();
       chunks.push(chunk);
     }
   }
