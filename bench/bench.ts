@@ -109,12 +109,11 @@ try {
     );
   }
   const embeddings = await benchEmbeddings(gatewayUrl, fakeUrl, { seconds, concurrency });
+  const { direct: d, proxy: p, ratio } = embeddings;
+  console.log("\n| scenario | direct texts/s | gateway texts/s | ratio |\n|---|---|---|---|");
   console.log(
-    `\n| embeddings (100 texts/request) | direct texts/s | gateway texts/s | ratio |\n|---|---|---|---|\n` +
-      `| | ${round(embeddings.direct.textsPerSecond)} | ${
-        round(embeddings.proxy.textsPerSecond)
-      } | ` +
-      `${round(embeddings.ratio)} |`,
+    `| embeddings, 100 texts/request | ${round(d.textsPerSecond)} | ` +
+      `${round(p.textsPerSecond)} | ${round(ratio)} |`,
   );
 } finally {
   fake.kill();
