@@ -193,3 +193,75 @@ Deno.test("an unknown route's message names the path as sent", async () => {
   const error = await assertError(await gateway.request("/v1/v1/models"), 404);
   assert.equal(error.message, "Unknown route: GET /v1/v1/models");
 });
+
+/** Every path to a value inside `value`, with the value found there. */
+function leaves(value: unknown, path: (string | number)[] = []): (string | number)[][] {
+  if (value === null || typeof value !== "object") return [path];
+  const entries = Array.isArray(value)
+    ? value.map((item, index) => [index, item] as const)
+    : Object.entries(value);
+  return [path, ...entries.flatMap(([key, item]) => leaves(item, [...path, key]))];
+}
+
+/** A deep copy of `value` with the value at `path` replaced by `replacement`. */
+function replaced(value: unknown, path: (string | number)[], replacement: unknown): unknown {
+  if (path.length === 0) return replacement;
+  const copy = structuredClone(value) as Record<string | number, unknown>;
+  let node = copy;
+  for (const key of path.slice(0, -1)) node = node[key] as Record<string | number, unknown>;
+  node[path.at(-1)!] = replacement;
+  return copy;
+}
+
+const ODD_VALUES = [null, 0, -1, 1.5, "", "x", true, [], [1], {}, { a: 1 }];
+
+Deno.test("any value in any field is answered, and never with a 500", async () => {
+  await using gateway = await startGateway();
+  const bodies: [string, unknown][] = [
+    ["/v1/chat/completions", {
+      model: "gemini-2.5-flash",
+      messages: [
+        { role: "system", content: "Be short." },
+        { role: "user", content: [{ type: "text", text: "Hi" }] },
+        {
+          role: "assistant",
+          content: null,
+          tool_calls: [{
+            id: "call_1",
+            type: "function",
+            function: { name: "f", arguments: "{}" },
+          }],
+        },
+        { role: "tool", tool_call_id: "call_1", content: "42" },
+      ],
+      tools: [{ type: "function", function: { name: "f", parameters: { type: "object" } } }],
+      tool_choice: "auto",
+      temperature: 0.5,
+      max_tokens: 100,
+      stop: ["END"],
+      response_format: { type: "text" },
+      reasoning_effort: "low",
+      google: { safety_settings: [{ category: "HARM_CATEGORY_HARASSMENT", threshold: "OFF" }] },
+    }],
+    ["/v1/embeddings", {
+      model: "gemini-embedding-001",
+      input: ["a", "b"],
+      dimensions: 8,
+      encoding_format: "float",
+    }],
+  ];
+  for (const [path, body] of bodies) {
+    for (const at of leaves(body)) {
+      for (const value of ODD_VALUES) {
+        const response = await gateway.request(path, {
+          method: "POST",
+          body: JSON.stringify(replaced(body, at, value)),
+        });
+        const text = await response.text();
+        const where = `${path} ${JSON.stringify(at)} = ${JSON.stringify(value)}`;
+        assert.ok([200, 400, 404].includes(response.status), `${where}: ${response.status} ${text}`);
+        if (response.status !== 200) assertSchema("ErrorResponse", JSON.parse(text));
+      }
+    }
+  }
+});
