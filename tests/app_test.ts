@@ -259,7 +259,10 @@ Deno.test("any value in any field is answered, and never with a 500", async () =
         });
         const text = await response.text();
         const where = `${path} ${JSON.stringify(at)} = ${JSON.stringify(value)}`;
-        assert.ok([200, 400, 404].includes(response.status), `${where}: ${response.status} ${text}`);
+        assert.ok(
+          [200, 400, 404].includes(response.status),
+          `${where}: ${response.status} ${text}`,
+        );
         if (response.status !== 200) assertSchema("ErrorResponse", JSON.parse(text));
       }
     }

@@ -456,14 +456,28 @@ export function defaultDimensions(model: string): number {
 }
 
 /**
- * The first `dimensions` float32 values of a unit vector of `full` values determined by `text`.
+ * The first `dimensions` float32 values (as Google prints them) of a unit vector of `full` values
+ * determined by `text`.
  * Like the real models (Matryoshka embeddings), a shortened vector is not normalized again.
  */
 export function embeddingOf(text: string, dimensions: number, full = dimensions): number[] {
   const next = random(hash(text));
   const raw = Array.from({ length: Math.max(full, dimensions) }, () => next() / 0x80000000 - 1);
   const norm = Math.hypot(...raw) || 1;
-  return raw.slice(0, dimensions).map((value) => Math.fround(value / norm));
+  return raw.slice(0, dimensions).map((value) => shortestFloat32(value / norm));
+}
+
+/**
+ * The float32 nearest `value`, as Google prints it: the shortest decimal that reads back as that
+ * float32 (`-0.0029352861`), not the float32's exact double expansion.
+ */
+function shortestFloat32(value: number): number {
+  const single = Math.fround(value);
+  for (let digits = 1; digits < 9; digits++) {
+    const short = Number(single.toPrecision(digits));
+    if (Math.fround(short) === single) return short;
+  }
+  return Number(single.toPrecision(9));
 }
 
 function embedOne(model: string, request: EmbedContentRequest): number[] {

@@ -321,8 +321,8 @@ Deno.test("embeddings are deterministic float32 unit vectors of the asked length
   const short = embeddingOf("hello", 768, 3072);
   assert.deepEqual(short, vector.slice(0, 768));
   assert.ok(Math.hypot(...short) < 0.9, "a shortened vector is not normalized again");
-  assert.ok(vector.every((value) => Math.fround(value) === value));
-  assert.deepEqual(Array.from(Float32Array.from(vector)), vector);
+  // float32 values printed as Google prints them: at most 9 significant digits.
+  assert.ok(vector.every((value) => /^-?\d(\.\d{1,8})?e/.test(value.toExponential())));
   assert.ok(Math.abs(Math.hypot(...vector) - 1) < 1e-4);
   assert.equal(defaultDimensions("text-embedding-004"), 768);
   assert.equal(defaultDimensions("gemini-embedding-001"), 3072);
