@@ -31,7 +31,10 @@ export interface Config {
   safetyThreshold: string;
   /** Whether thought summaries are requested when thinking is on. */
   includeThoughts: boolean;
-  /** Interval of `: keep-alive` comments while a stream's upstream is silent, in milliseconds. */
+  /**
+   * Interval of `: keep-alive` comments while a stream's upstream is silent, and how long a
+   * stream waits for Gemini's first event before it starts, in milliseconds.
+   */
   keepAliveMs: number;
 }
 

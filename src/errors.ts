@@ -32,23 +32,25 @@ export class OpenAIError extends Error {
 }
 
 /** A 400 for the client's mistake, naming the offending parameter. */
-export function invalidRequest(message: string, param: string | null = null, code?: string) {
+export function invalidRequest(
+  message: string,
+  param: string | null = null,
+  code?: string,
+): OpenAIError {
   return new OpenAIError(400, message, "invalid_request_error", param, code ?? null);
 }
 
 /** Answers `error` as a JSON response; anything that is not an {@linkcode OpenAIError} is a 500. */
-export function errorResponse(error: unknown, headers?: HeadersInit): Response {
+export function errorResponse(error: unknown): Response {
   const failure = error instanceof OpenAIError
     ? error
     : new OpenAIError(500, "The gateway failed unexpectedly.", "server_error");
   if (!(error instanceof OpenAIError)) console.error("unexpected failure:", error);
-  const merged = new Headers(headers);
-  for (const [name, value] of Object.entries(failure.headers)) merged.set(name, value);
-  return Response.json(failure.toJSON(), { status: failure.status, headers: merged });
+  return Response.json(failure.toJSON(), { status: failure.status, headers: failure.headers });
 }
 
 /** Reads a Gemini error body, which may also come wrapped in an array (`[{"error":…}]`). */
-export function parseGeminiError(text: string): GeminiErrorBody["error"] | undefined {
+function parseGeminiError(text: string): GeminiErrorBody["error"] | undefined {
   try {
     let body = JSON.parse(text);
     if (Array.isArray(body)) body = body[0];
@@ -100,7 +102,14 @@ export function fromGeminiError(status: number, bodyText: string): OpenAIError {
     );
   }
   if (status === 404) {
-    return new OpenAIError(404, message, "invalid_request_error", null, "model_not_found");
+    const missingModel = /\bmodels\//.test(message);
+    return new OpenAIError(
+      404,
+      message,
+      "invalid_request_error",
+      null,
+      missingModel ? "model_not_found" : code,
+    );
   }
   if (status === 401 || status === 403) {
     return new OpenAIError(status, message, "permission_error", null, code);

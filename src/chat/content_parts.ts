@@ -13,6 +13,7 @@
  * @module
  */
 
+import { decodeBase64 } from "../http/base64.ts";
 import type { Blob, Part } from "../gemini/types.ts";
 import { OpenAIError } from "../errors.ts";
 import {
@@ -195,7 +196,7 @@ function audioPart(value: unknown, param: string): Part {
 
 /** OpenAI's `pcm16` (16-bit little-endian mono at 24 kHz) as a WAV file. */
 function pcm16ToWav(base64: string): string {
-  const pcm = Uint8Array.fromBase64(base64, { alphabet: alphabetOf(base64) });
+  const pcm = decodeBase64(base64);
   const wav = new Uint8Array(44 + pcm.length);
   const view = new DataView(wav.buffer);
   const ascii = (at: number, text: string) =>
@@ -282,7 +283,7 @@ function sniffed(data: string): { mimeType?: string; data: string } {
   const head = data.slice(0, 16);
   try {
     return {
-      mimeType: sniffMimeType(Uint8Array.fromBase64(head, { alphabet: alphabetOf(head) })),
+      mimeType: sniffMimeType(decodeBase64(head)),
       data,
     };
   } catch {
@@ -297,8 +298,4 @@ function checkBase64(data: string, param: string): string {
     throw invalidValue(param, "the data is not valid base64.");
   }
   return compact;
-}
-
-function alphabetOf(base64: string): "base64" | "base64url" {
-  return /[-_]/.test(base64) ? "base64url" : "base64";
 }

@@ -61,6 +61,7 @@ export function toAnnotations(
   text: string,
 ): UrlCitationAnnotation[] {
   const chunks = metadata?.groundingChunks ?? [];
+  if (chunks.length === 0) return [];
   const supports = metadata?.groundingSupports ?? [];
   const annotations: UrlCitationAnnotation[] = [];
   if (supports.length === 0) {

@@ -205,8 +205,8 @@ function merge(turns: Turn[]): Turn[] {
   for (const turn of turns) {
     if (turn.parts.length === 0) continue;
     const last = merged.at(-1);
-    if (last && last.role === turn.role) last.parts = [...last.parts, ...turn.parts];
-    else merged.push({ role: turn.role, parts: [...turn.parts] });
+    if (last && last.role === turn.role) last.parts.push(...turn.parts);
+    else merged.push(turn);
   }
   return merged;
 }

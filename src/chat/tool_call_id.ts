@@ -9,6 +9,8 @@
  * @module
  */
 
+import { decodeBase64 } from "../http/base64.ts";
+
 const SEPARATOR = "_ts_";
 
 /**
@@ -25,7 +27,7 @@ export function encodeToolCallId(signature?: string): string {
   const id = `call_${crypto.randomUUID().replaceAll("-", "").slice(0, 24)}`;
   if (!signature) return id;
   try {
-    const bytes = Uint8Array.fromBase64(signature, { alphabet: urlSafe(signature) });
+    const bytes = decodeBase64(signature);
     return `${id}${SEPARATOR}${bytes.toBase64({ alphabet: "base64url", omitPadding: true })}`;
   } catch {
     return id;
@@ -42,8 +44,4 @@ export function decodeToolCallId(id: string): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-function urlSafe(base64: string): "base64" | "base64url" {
-  return /[-_]/.test(base64) ? "base64url" : "base64";
 }

@@ -5,6 +5,7 @@
  * @module
  */
 
+import { isRecord } from "../http/fields.ts";
 import { modelFamily } from "../models/model_family.ts";
 import type {
   BatchEmbedContentsResponse,
@@ -80,10 +81,6 @@ function randomBytes(next: () => number, length: number): Uint8Array {
   return Uint8Array.from({ length }, () => next() & 0xff);
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
 function textOf(content: Content | undefined): string {
   return (content?.parts ?? [])
     .filter((part) => !part.thought && typeof part.text === "string")
@@ -108,7 +105,7 @@ function promptTokens(contents: Content[], system?: Content): number {
 function resolveRef(root: unknown, ref: string): unknown {
   if (!ref.startsWith("#")) return {};
   return ref.slice(1).split("/").filter(Boolean).reduce<unknown>(
-    (node, key) => (isObject(node) ? node[decodeURIComponent(key.replaceAll("~1", "/"))] : {}),
+    (node, key) => (isRecord(node) ? node[decodeURIComponent(key.replaceAll("~1", "/"))] : {}),
     root,
   );
 }
@@ -118,7 +115,7 @@ function schemaType(schema: Record<string, unknown>): string {
     ? schema.type.find((type) => String(type).toLowerCase() !== "null")
     : schema.type;
   if (typeof declared === "string" && declared) return declared.toLowerCase();
-  if (isObject(schema.properties)) return "object";
+  if (isRecord(schema.properties)) return "object";
   if (schema.items || schema.prefixItems) return "array";
   return "string";
 }
@@ -128,7 +125,7 @@ function schemaType(schema: Record<string, unknown>): string {
  * booleans true, arrays of one item, the first enum value, the non-null branch of nullables.
  */
 export function exampleOf(schema: unknown, root: unknown = schema, depth = 0): unknown {
-  if (!isObject(schema) || depth > 16) return {};
+  if (!isRecord(schema) || depth > 16) return {};
   if ("const" in schema) return schema.const;
   if (Array.isArray(schema.enum) && schema.enum.length) return schema.enum[0];
   if (typeof schema.$ref === "string") {
@@ -137,7 +134,7 @@ export function exampleOf(schema: unknown, root: unknown = schema, depth = 0): u
   const variants = schema.anyOf ?? schema.oneOf;
   if (Array.isArray(variants) && variants.length) {
     const branch = variants.find((variant) =>
-      !(isObject(variant) && String(variant.type).toLowerCase() === "null")
+      !(isRecord(variant) && String(variant.type).toLowerCase() === "null")
     );
     return exampleOf(branch ?? variants[0], root, depth + 1);
   }
@@ -159,7 +156,7 @@ export function exampleOf(schema: unknown, root: unknown = schema, depth = 0): u
     }
     case "object":
       return Object.fromEntries(
-        Object.entries(isObject(schema.properties) ? schema.properties : {}).map((
+        Object.entries(isRecord(schema.properties) ? schema.properties : {}).map((
           [name, property],
         ) => [name, exampleOf(property, root, depth + 1)]),
       );
@@ -195,7 +192,7 @@ function functionCalls(request: GenerateContentRequest): FunctionCall[] {
   const parallel = (mode === "ANY" && allowed.length > 1) || /parallel/i.test(textOf(last));
   return (parallel ? allowed : allowed.slice(0, 1)).map((fn) => {
     const args = exampleOf(fn.parametersJsonSchema ?? fn.parameters ?? {});
-    return { name: fn.name, args: isObject(args) ? args : {} };
+    return { name: fn.name, args: isRecord(args) ? args : {} };
   });
 }
 

@@ -7,6 +7,7 @@
  * @module
  */
 
+import { isRecord } from "../http/fields.ts";
 import { modelFamily } from "../models/model_family.ts";
 import type {
   BatchEmbedContentsRequest,
@@ -275,10 +276,6 @@ function accepted(message: Message): Map<string, string> {
   return names;
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
 function join(path: string, segment: string): string {
   return path ? `${path}.${segment}` : segment;
 }
@@ -302,7 +299,7 @@ function parseMessage(
   path: string,
   violations: Violation[],
 ): Record<string, unknown> {
-  if (!isObject(value)) {
+  if (!isRecord(value)) {
     violations.push(invalidValue(path, `${TYPE_URL}.${message.name}`, value));
     return {};
   }
@@ -360,7 +357,7 @@ function parseField(field: Field, value: unknown, path: string, violations: Viol
     );
   }
   if ("map" in field) {
-    if (!isObject(value)) {
+    if (!isRecord(value)) {
       violations.push(invalidValue(path, `${TYPE_URL}.${field.map.name}`, value));
       return {};
     }
@@ -396,7 +393,7 @@ function parseRoot(
   message: Message,
   body: unknown,
 ): { parsed: Record<string, unknown> } | { error: GeminiErrorBody } {
-  if (!isObject(body)) {
+  if (!isRecord(body)) {
     return {
       error: badRequest([{
         description:
@@ -469,7 +466,7 @@ const REF_SIBLINGS = ["$ref", "description", "default"];
 /** The first `$ref` in raw JSON Schemas that has other keywords than the allowed ones beside it. */
 function refWithSiblings(schema: unknown): string | undefined {
   if (Array.isArray(schema)) return schema.map(refWithSiblings).find((ref) => ref !== undefined);
-  if (!isObject(schema)) return undefined;
+  if (!isRecord(schema)) return undefined;
   if (
     typeof schema.$ref === "string" &&
     Object.keys(schema).some((key) => !REF_SIBLINGS.includes(key))

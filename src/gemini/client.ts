@@ -65,11 +65,15 @@ export class GeminiClient {
     model: string,
     request: GenerateContentRequest,
   ): Promise<ReadableStream<GenerateContentResponse>> {
-    const response = await this.#fetch(`${modelPath(model)}:streamGenerateContent?alt=sse`, {
-      method: "POST",
-      body: JSON.stringify(request),
-    }, { stream: true });
-    return parseGeminiEvents(response.body!);
+    const init = { method: "POST", body: JSON.stringify(request) };
+    return await this.#fetch(
+      `${modelPath(model)}:streamGenerateContent?alt=sse`,
+      init,
+      (response) => {
+        if (!response.body) throw new OpenAIError(502, "Gemini sent an empty stream.", "api_error");
+        return Promise.resolve(parseGeminiEvents(response.body));
+      },
+    );
   }
 
   /** `models/{model}:batchEmbedContents`. */
@@ -104,16 +108,19 @@ export class GeminiClient {
     const init = body === undefined
       ? { method: "GET" }
       : { method: "POST", body: JSON.stringify(body) };
-    const response = await this.#fetch(path, init, { stream: false });
-    try {
-      return await response.json();
-    } catch (error) {
-      throw upstreamFailure(error, this.#options);
-    }
+    return await this.#fetch(path, init, async (response) => JSON.parse(await response.text()));
   }
 
-  /** Fetches `path`, mapping every failure; for streams the timeout stops once headers arrive. */
-  async #fetch(path: string, init: RequestInit, { stream }: { stream: boolean }) {
+  /**
+   * Fetches `path` and reads the successful response with `read`, mapping every failure. The
+   * timeout runs until `read` is done: for JSON, the whole body; for streams, the headers (the
+   * stream's silences are watched downstream).
+   */
+  async #fetch<T>(
+    path: string,
+    init: RequestInit,
+    read: (response: Response) => Promise<T>,
+  ): Promise<T> {
     const { baseUrl, apiVersion, apiKey, timeoutMs, signal } = this.#options;
     const timeout = new AbortController();
     const timer = setTimeout(
@@ -128,13 +135,7 @@ export class GeminiClient {
         signal: AbortSignal.any(signals),
       });
       if (!response.ok) throw fromGeminiError(response.status, await response.text());
-      if (!stream) {
-        // Buffer the body while the timer still runs, so a stalled body times out too.
-        const text = await response.text();
-        return new Response(text, response);
-      }
-      if (!response.body) throw new OpenAIError(502, "Gemini sent an empty stream.", "api_error");
-      return response;
+      return await read(response);
     } catch (error) {
       throw upstreamFailure(error, this.#options);
     } finally {

@@ -1,7 +1,7 @@
 /**
  * Types for the Gemini API wire format (v1beta REST), named as the API names them.
  *
- * Only what the gateway reads or writes is typed; unknown fields pass through untouched.
+ * Only what the gateway reads or writes is typed; other fields are ignored.
  * @module
  */
 
@@ -272,8 +272,8 @@ export interface BatchEmbedContentsRequest {
 /** The response of `batchEmbedContents`. */
 export interface BatchEmbedContentsResponse {
   embeddings: { values: number[] }[];
-  /** gemini-embedding-2 reports usage (note the field name `promptTokenDetails`). */
-  usageMetadata?: { promptTokenCount?: number };
+  /** Reported by gemini-embedding-2 only (its per-modality list is named `promptTokenDetails`). */
+  usageMetadata?: { promptTokenCount?: number; promptTokenDetails?: ModalityTokenCount[] };
 }
 
 /** A model, as `models.list` and `models.get` return it. */
