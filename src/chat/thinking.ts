@@ -94,7 +94,7 @@ export function toThinkingConfig(
 ): ThinkingConfig | undefined {
   const effort = optional(reasoningEffort, "reasoning_effort", readEffort);
   const profile = profileOf(model);
-  if (thinkingConfig?.value !== undefined) {
+  if (thinkingConfig) {
     if (effort !== undefined) {
       throw invalidValue(
         "reasoning_effort",

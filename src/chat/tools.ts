@@ -133,7 +133,7 @@ function toDeclaration(value: unknown, param: string, model: string): FunctionDe
 
 /** Whether a built-in tool option is on: `true` or an object; `false` or absent is off. */
 function isEnabled(option: Field | undefined): boolean {
-  if (option === undefined || option.value === undefined || option.value === false) return false;
+  if (option === undefined || option.value === false) return false;
   if (option.value === true || isRecord(option.value)) return true;
   throw wrongType(option.param, "a boolean or an object", option.value);
 }
