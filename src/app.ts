@@ -24,7 +24,7 @@ export interface Context {
 }
 
 /** A route's handler. */
-export type Handler = (request: Request, context: Context) => Response | Promise<Response>;
+type Handler = (request: Request, context: Context) => Response | Promise<Response>;
 
 /** A route: an authenticated handler, or a public answer that needs no key. */
 type Route =

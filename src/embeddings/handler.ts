@@ -9,7 +9,7 @@ import { toEmbeddingPlan } from "./request.ts";
 import { toEmbeddingResponse } from "./response.ts";
 
 /** Most `batchEmbedContents` calls one request has in flight at once. */
-export const MAX_CONCURRENT_BATCHES = 4;
+const MAX_CONCURRENT_BATCHES = 4;
 
 /**
  * Embeds every input, in batches run a few at a time, and answers in input order. The first

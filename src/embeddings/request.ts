@@ -19,13 +19,13 @@ import { OPENAI_EMBEDDING_MODELS, readModelName } from "../models/model_name.ts"
 import type { BatchEmbedContentsRequest, EmbedContentRequest } from "../gemini/types.ts";
 
 /** Most texts Gemini embeds in one `batchEmbedContents` call. */
-export const MAX_BATCH_SIZE = 100;
+const MAX_BATCH_SIZE = 100;
 
 /** Most inputs one request may carry, OpenAI's own limit. */
 export const MAX_INPUTS = 2048;
 
 /** The task types Gemini's embedding models accept. */
-export const TASK_TYPES: readonly string[] = [
+const TASK_TYPES: readonly string[] = [
   "TASK_TYPE_UNSPECIFIED",
   "RETRIEVAL_QUERY",
   "RETRIEVAL_DOCUMENT",
