@@ -13,8 +13,7 @@ import type { GenerateContentRequest } from "../gemini/types.ts";
 import { invalidRequest } from "../errors.ts";
 import { type FetchFile, RemoteFiles } from "./content_parts.ts";
 import {
-  childParam,
-  type Field,
+  googleOptions,
   isRecord,
   optional,
   readBoolean,
@@ -113,32 +112,5 @@ export async function toChatRequest(
     includeUsage: stream && includeUsage === true,
     parallelToolCalls,
     request,
-  };
-}
-
-/**
- * A reader of the Gemini options: `google.<key>` first, then `extra_body.google.<key>`, each
- * under its snake_case or camelCase name; `null` counts as absent.
- */
-function googleOptions(body: Record<string, unknown>): (key: string) => Field | undefined {
-  const extra = optional(body.extra_body, "extra_body", readRecord);
-  const sources = [
-    { record: optional(body.google, "google", readRecord), param: "google" },
-    {
-      record: optional(extra?.google, "extra_body.google", readRecord),
-      param: "extra_body.google",
-    },
-  ];
-  return (key) => {
-    const camel = key.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
-    for (const { record, param } of sources) {
-      for (const name of [key, camel]) {
-        const value = record?.[name];
-        if (value !== undefined && value !== null) {
-          return { value, param: childParam(param, name) };
-        }
-      }
-    }
-    return undefined;
   };
 }

@@ -6,12 +6,11 @@
 import {
   childParam,
   type Field,
-  fieldOf,
+  googleOptions,
   invalidValue,
   missing,
   optional,
   readInteger,
-  readRecord,
   readString,
   wrongType,
 } from "../http/fields.ts";
@@ -67,9 +66,9 @@ export function toEmbeddingPlan(
     (value, param) => readInteger(value, param, { min: 1 }),
   );
   if (dimensions !== undefined) shared.outputDimensionality = dimensions;
-  const holders = googleHolders(body);
-  const taskType = readTaskType(googleOption(holders, "task_type"));
-  const title = googleOption(holders, "title");
+  const google = googleOptions(body, { topLevel: true });
+  const taskType = readTaskType(google("task_type"));
+  const title = google("title");
   if (title) {
     const text = readString(title.value, title.param);
     if (!text.trim()) throw invalidValue(title.param, "expected a non-empty string.");
@@ -138,27 +137,6 @@ function readEncodingFormat(value: unknown): EncodingFormat {
     "encoding_format",
     `expected "float" or "base64", but got ${JSON.stringify(format)} instead.`,
   );
-}
-
-/** Where Gemini options may sit: at the top level, in `google`, or in `extra_body.google`. */
-type Holder = [param: string, object: Record<string, unknown> | undefined];
-
-function googleHolders(body: Record<string, unknown>): Holder[] {
-  const extraBody = optional(body.extra_body, "extra_body", readRecord);
-  return [
-    ["", body],
-    ["google", optional(body.google, "google", readRecord)],
-    ["extra_body.google", optional(extraBody?.google, "extra_body.google", readRecord)],
-  ];
-}
-
-/** The Gemini option `name` from the first holder that sets it. */
-function googleOption(holders: Holder[], name: string): Field | undefined {
-  for (const [parent, holder] of holders) {
-    const field = holder && fieldOf(holder, name, parent);
-    if (field?.value !== undefined) return field;
-  }
-  return undefined;
 }
 
 function readTaskType(field: Field | undefined): string | undefined {

@@ -131,3 +131,35 @@ function describe(value: unknown): string {
   if (typeof value === "object") return "an object";
   return `a ${typeof value}`;
 }
+
+/**
+ * A reader of Gemini-specific options: `google.<key>` first (where the openai SDKs put
+ * `extra_body` keys), then a literal `extra_body.google.<key>`, each under its snake_case or
+ * camelCase name; with `topLevel`, the body's own `<key>` before both. `null` counts as absent.
+ */
+export function googleOptions(
+  body: Record<string, unknown>,
+  { topLevel = false } = {},
+): (key: string) => Field | undefined {
+  const extra = optional(body.extra_body, "extra_body", readRecord);
+  const sources = [
+    ...topLevel ? [{ record: body, param: "" }] : [],
+    { record: optional(body.google, "google", readRecord), param: "google" },
+    {
+      record: optional(extra?.google, "extra_body.google", readRecord),
+      param: "extra_body.google",
+    },
+  ];
+  return (key) => {
+    const camel = key.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
+    for (const { record, param } of sources) {
+      for (const name of [key, camel]) {
+        const value = record?.[name];
+        if (value !== undefined && value !== null) {
+          return { value, param: childParam(param, name) };
+        }
+      }
+    }
+    return undefined;
+  };
+}

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import {
   childParam,
   fieldOf,
+  googleOptions,
   isRecord,
   optional,
   readArray,
@@ -60,4 +61,25 @@ Deno.test("readers reject missing values and values out of range", () => {
   assertInvalid(() => readString(undefined, "model"), "model", /Missing required parameter/);
   assertInvalid(() => readNumber(3, "temperature", { max: 2 }), "temperature", /<= 2/);
   assertInvalid(() => readInteger(0, "n", { min: 1 }), "n", />= 1/);
+});
+
+Deno.test("Gemini options: google first, then extra_body.google, snake or camel case", () => {
+  const google = googleOptions({
+    task_type: "top",
+    google: { thinkingConfig: { a: 1 }, cached_content: null },
+    extra_body: { google: { thinking_config: { b: 2 }, cached_content: "c1" } },
+  });
+  assert.deepEqual(google("thinking_config"), {
+    value: { a: 1 },
+    param: "google.thinkingConfig",
+  });
+  assert.deepEqual(google("cached_content"), {
+    value: "c1",
+    param: "extra_body.google.cached_content",
+  });
+  assert.equal(google("task_type"), undefined);
+  const withTop = googleOptions({ task_type: "top", google: { task_type: "g" } }, {
+    topLevel: true,
+  });
+  assert.deepEqual(withTop("task_type"), { value: "top", param: "task_type" });
 });
