@@ -4,6 +4,7 @@
  */
 
 import { HARM_BLOCK_THRESHOLDS } from "./chat/safety.ts";
+import { modelId } from "./models/model_name.ts";
 
 /** Everything the gateway can be configured with. */
 export interface Config {
@@ -90,11 +91,8 @@ export function loadConfig(
     geminiApiVersion: version,
     upstreamTimeoutMs: integer("UPSTREAM_TIMEOUT_MS", 600_000, 1, 3_600_000),
     maxBodyBytes: integer("MAX_BODY_BYTES", 100 * mib, 1024, 2048 * mib),
-    defaultModel: text("DEFAULT_MODEL", "gemini-2.5-flash").replace(/^models\//, ""),
-    defaultEmbeddingModel: text("DEFAULT_EMBEDDING_MODEL", "gemini-embedding-001").replace(
-      /^models\//,
-      "",
-    ),
+    defaultModel: modelId(text("DEFAULT_MODEL", "gemini-2.5-flash")),
+    defaultEmbeddingModel: modelId(text("DEFAULT_EMBEDDING_MODEL", "gemini-embedding-001")),
     allowPrivateUrlFetch: boolean("ALLOW_PRIVATE_URL_FETCH", false),
     fetchMaxBytes: integer("FETCH_MAX_BYTES", 20 * mib, 1, 1024 * mib),
     fetchTimeoutMs: integer("FETCH_TIMEOUT_MS", 15_000, 1, 600_000),

@@ -10,6 +10,7 @@
  * @module
  */
 
+import { modelId } from "../models/model_name.ts";
 import { type CloseFrame, truncateReason } from "../live/close_codes.ts";
 import type { Content, FunctionResponse, Tool } from "../gemini/types.ts";
 import { checkKey, requestKey } from "./auth.ts";
@@ -93,7 +94,7 @@ class LiveSession {
     if (verdict === "invalid") return fail(1007, invalidKeyError().error.message);
     const model = field(setup, "model");
     if (typeof model !== "string" || !model) return fail(1007, INVALID_ARGUMENT);
-    const id = model.replace(/^models\//, "");
+    const id = modelId(model);
     const known = findModel(id);
     if (!known || !supportsMethod(known, "bidiGenerateContent")) {
       return fail(

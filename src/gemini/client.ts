@@ -6,6 +6,7 @@
  * @module
  */
 
+import { modelId } from "../models/model_name.ts";
 import { fromGeminiError, OpenAIError } from "../errors.ts";
 import { parseGeminiEvents } from "./sse.ts";
 import type {
@@ -146,7 +147,7 @@ export class GeminiClient {
 
 /** `models/{model}` with the model escaped, whether or not the caller kept the prefix. */
 function modelPath(model: string): string {
-  return `models/${encodeURIComponent(model.replace(/^models\//, ""))}`;
+  return `models/${encodeURIComponent(modelId(model))}`;
 }
 
 /** Maps a failed call to the error the client sees (timeouts 504, unreachable 502). */

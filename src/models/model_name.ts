@@ -16,6 +16,11 @@ export const OPENAI_CHAT_MODELS = /^(gpt-|chatgpt-|o[134](-|$))/;
 /** OpenAI embedding model names: `text-embedding-…`. */
 export const OPENAI_EMBEDDING_MODELS = /^text-embedding-/;
 
+/** A Gemini resource name without its `models/` prefix: the model id. */
+export function modelId(name: string): string {
+  return name.replace(/^models\//, "");
+}
+
 /** The provider prefixes router configurations write before a model id (`google/gemini-…`). */
 const PROVIDER_PREFIX = /^(google|gemini|openai)\//;
 
@@ -27,7 +32,7 @@ const PROVIDER_PREFIX = /^(google|gemini|openai)\//;
 export function readModelName(value: unknown, fallback: string, openaiNames: RegExp): string {
   if (value === undefined || value === null) return fallback;
   if (typeof value !== "string") throw wrongType("model", "a string", value);
-  const model = value.trim().replace(PROVIDER_PREFIX, "").replace(/^models\//, "");
+  const model = modelId(value.trim().replace(PROVIDER_PREFIX, ""));
   if (openaiNames.test(model)) return fallback;
   if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(model)) {
     throw invalidValue("model", `'${value}' is not a valid Gemini model name.`);

@@ -3,6 +3,7 @@
  * @module
  */
 
+import { modelId } from "./model_name.ts";
 import type { Model as GeminiModel } from "../gemini/types.ts";
 import type { ListModelsResponse, Model } from "../openai/types.ts";
 
@@ -12,7 +13,7 @@ import type { ListModelsResponse, Model } from "../openai/types.ts";
  */
 export function toOpenAIModel(model: GeminiModel): Model {
   return {
-    id: model.name.replace(/^models\//, ""),
+    id: modelId(model.name),
     object: "model",
     created: 0,
     owned_by: "google",
