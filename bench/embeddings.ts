@@ -4,7 +4,7 @@
  * @module
  */
 
-import { toEmbeddingPlan } from "../src/embeddings/request.ts";
+import { toEmbeddingPlan } from "../src/openai/embeddings/request.ts";
 import { runLoad } from "./load.ts";
 
 /** The model both sides embed with. */

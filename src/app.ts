@@ -1,35 +1,20 @@
 /**
- * The gateway's one request handler: CORS, auth, and the route table.
+ * The gateway's one request handler: CORS, the Live pass-through, and the route table of every
+ * dialect.
  * @module
  */
 
-import { handleChatCompletions } from "./chat/handler.ts";
 import type { Config } from "./config.ts";
-import { handleEmbeddings } from "./embeddings/handler.ts";
-import { errorResponse, invalidRequest, OpenAIError } from "./errors.ts";
+import { GatewayError } from "./core/errors.ts";
 import { GeminiClient } from "./gemini/client.ts";
 import { apiKeyOf } from "./http/auth.ts";
 import { preflight, withCors } from "./http/cors.ts";
 import { routedPath } from "./http/path.ts";
+import type { Method, Route } from "./http/route.ts";
+import { Router } from "./http/router.ts";
 import { proxyLive } from "./live/proxy.ts";
-import { getModel, listModels } from "./models/handler.ts";
-
-/** What a route handler gets besides the request. */
-export interface Context {
-  config: Config;
-  /** Named path segments of the matched route. */
-  params: Record<string, string>;
-  /** Gemini, called with the client's key; aborted when the client goes away. */
-  gemini: GeminiClient;
-}
-
-/** A route's handler. */
-type Handler = (request: Request, context: Context) => Response | Promise<Response>;
-
-/** A route: an authenticated handler, or a public answer that needs no key. */
-type Route =
-  & { method: "GET" | "POST"; pattern: URLPattern }
-  & ({ handler: Handler; public?: false } | { handler: () => Response; public: true });
+import { openaiErrorResponse } from "./openai/errors.ts";
+import { openaiRoutes } from "./openai/routes.ts";
 
 const DESCRIPTION = {
   service: "gemini-openai-gateway",
@@ -44,21 +29,22 @@ const DESCRIPTION = {
   ],
 };
 
-const path = (pathname: string) => new URLPattern({ pathname });
-
-const routes: Route[] = [
-  { method: "GET", pattern: path("/"), public: true, handler: () => Response.json(DESCRIPTION) },
+const serviceRoutes: Route[] = [
   {
-    method: "GET",
-    pattern: path("/health"),
+    path: "/",
+    methods: { GET: () => Response.json(DESCRIPTION) },
+    errors: openaiErrorResponse,
     public: true,
-    handler: () => Response.json({ status: "ok" }),
   },
-  { method: "GET", pattern: path("/models"), handler: listModels },
-  { method: "GET", pattern: path("/models/:id+"), handler: getModel },
-  { method: "POST", pattern: path("/chat/completions"), handler: handleChatCompletions },
-  { method: "POST", pattern: path("/embeddings"), handler: handleEmbeddings },
+  {
+    path: "/health",
+    methods: { GET: () => Response.json({ status: "ok" }) },
+    errors: openaiErrorResponse,
+    public: true,
+  },
 ];
+
+const router = new Router([...serviceRoutes, ...openaiRoutes]);
 
 /** Builds the handler `Deno.serve` runs. */
 export function createHandler(config: Config): (request: Request) => Promise<Response> {
@@ -70,66 +56,46 @@ export function createHandler(config: Config): (request: Request) => Promise<Res
       return response.status === 101 ? response : withCors(response);
     }
     if (request.method === "OPTIONS") return preflight(request);
+    let errors = openaiErrorResponse;
     try {
-      return withCors(await route(request, config, routed, pathname));
+      const match = router.match(routed);
+      if (!match) {
+        throw new GatewayError(
+          404,
+          `Unknown route: ${request.method} ${pathname}`,
+          "invalid_request_error",
+          null,
+          "unknown_route",
+        );
+      }
+      const { route, params } = match;
+      errors = route.errors;
+      const method = (request.method === "HEAD" ? "GET" : request.method) as Method;
+      const handler = route.methods[method];
+      if (!handler) throw methodNotAllowed(request.method, pathname, route);
+      const gemini = new GeminiClient({
+        baseUrl: config.geminiBaseUrl,
+        apiVersion: config.geminiApiVersion,
+        apiKey: route.public ? "" : apiKeyOf(request),
+        timeoutMs: config.upstreamTimeoutMs,
+        signal: request.signal,
+      });
+      return withCors(await handler(request, { config, params, gemini }));
     } catch (error) {
       if (request.signal.aborted) return new Response(null, { status: 499 });
-      return withCors(errorResponse(error));
+      return withCors(errors(error));
     }
   };
 }
 
-async function route(
-  request: Request,
-  config: Config,
-  routed: string,
-  pathname: string,
-): Promise<Response> {
-  const method = request.method === "HEAD" ? "GET" : request.method;
-  const matches = routes.flatMap((route) => {
-    const match = route.pattern.exec({ pathname: routed });
-    return match ? [{ route, groups: match.pathname.groups }] : [];
-  });
-  const found = matches.find(({ route }) => route.method === method);
-  if (!found) {
-    if (matches.length === 0) {
-      throw new OpenAIError(
-        404,
-        `Unknown route: ${request.method} ${pathname}`,
-        "invalid_request_error",
-        null,
-        "unknown_route",
-      );
-    }
-    const allow = [...new Set(matches.map(({ route }) => route.method)), "OPTIONS"].join(", ");
-    throw new OpenAIError(
-      405,
-      `Method ${request.method} is not allowed on ${pathname}; use ${allow}.`,
-      "invalid_request_error",
-      null,
-      "method_not_allowed",
-      { allow },
-    );
-  }
-  const { route: { handler, public: open }, groups } = found;
-  if (open) return handler();
-  const gemini = new GeminiClient({
-    baseUrl: config.geminiBaseUrl,
-    apiVersion: config.geminiApiVersion,
-    apiKey: apiKeyOf(request),
-    timeoutMs: config.upstreamTimeoutMs,
-    signal: request.signal,
-  });
-  return await handler(request, { config, params: decodeParams(groups), gemini });
-}
-
-/** Path parameters percent-decoded (`models%2Fgemini-2.5-flash` → `models/gemini-2.5-flash`). */
-function decodeParams(groups: Record<string, string | undefined>): Record<string, string> {
-  try {
-    return Object.fromEntries(
-      Object.entries(groups).map(([name, value]) => [name, decodeURIComponent(value ?? "")]),
-    );
-  } catch {
-    throw invalidRequest("The request path is not validly percent-encoded.");
-  }
+function methodNotAllowed(method: string, pathname: string, route: Route): GatewayError {
+  const allow = [...Object.keys(route.methods), "OPTIONS"].join(", ");
+  return new GatewayError(
+    405,
+    `Method ${method} is not allowed on ${pathname}; use ${allow}.`,
+    "invalid_request_error",
+    null,
+    "method_not_allowed",
+    { allow },
+  );
 }

@@ -3,8 +3,8 @@
  * @module
  */
 
-import { HARM_BLOCK_THRESHOLDS } from "./chat/safety.ts";
-import { modelId } from "./models/model_name.ts";
+import { HARM_BLOCK_THRESHOLDS } from "./core/safety.ts";
+import { modelId } from "./core/model_name.ts";
 
 /** Everything the gateway can be configured with. */
 export interface Config {

@@ -6,7 +6,7 @@
  */
 
 import { isRecord } from "../http/fields.ts";
-import { modelFamily } from "../models/model_family.ts";
+import { modelFamily } from "../core/model_family.ts";
 import type {
   BatchEmbedContentsResponse,
   Candidate,

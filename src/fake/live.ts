@@ -10,7 +10,7 @@
  * @module
  */
 
-import { modelId } from "../models/model_name.ts";
+import { modelId } from "../core/model_name.ts";
 import { type CloseFrame, truncateReason } from "../live/close_codes.ts";
 import type { Content, FunctionResponse, Tool } from "../gemini/types.ts";
 import { checkKey, requestKey } from "./auth.ts";

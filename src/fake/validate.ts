@@ -8,7 +8,7 @@
  */
 
 import { isRecord } from "../http/fields.ts";
-import { modelFamily } from "../models/model_family.ts";
+import { modelFamily } from "../core/model_family.ts";
 import type {
   BatchEmbedContentsRequest,
   Content,

@@ -2,12 +2,12 @@
  * A typed client for the Gemini REST methods the gateway calls.
  *
  * The key travels only in the `x-goog-api-key` header. Every call is aborted when the client that
- * caused it goes away, and fails with a mapped {@linkcode OpenAIError} otherwise.
+ * caused it goes away, and fails with a mapped {@linkcode GatewayError} otherwise.
  * @module
  */
 
-import { modelId } from "../models/model_name.ts";
-import { fromGeminiError, OpenAIError } from "../errors.ts";
+import { modelId } from "../core/model_name.ts";
+import { fromGeminiError, GatewayError } from "../core/errors.ts";
 import { parseGeminiEvents } from "./sse.ts";
 import type {
   BatchEmbedContentsRequest,
@@ -71,7 +71,9 @@ export class GeminiClient {
       `${modelPath(model)}:streamGenerateContent?alt=sse`,
       init,
       (response) => {
-        if (!response.body) throw new OpenAIError(502, "Gemini sent an empty stream.", "api_error");
+        if (!response.body) {
+          throw new GatewayError(502, "Gemini sent an empty stream.", "api_error");
+        }
         return Promise.resolve(parseGeminiEvents(response.body));
       },
     );
@@ -152,10 +154,10 @@ function modelPath(model: string): string {
 
 /** Maps a failed call to the error the client sees (timeouts 504, unreachable 502). */
 function upstreamFailure(error: unknown, options: GeminiClientOptions): unknown {
-  if (error instanceof OpenAIError) return error;
+  if (error instanceof GatewayError) return error;
   if (options.signal?.aborted) return options.signal.reason ?? error;
   if (error instanceof DOMException && error.name === "TimeoutError") {
-    return new OpenAIError(
+    return new GatewayError(
       504,
       `Gemini did not answer within ${options.timeoutMs / 1000} s.`,
       "api_error",
@@ -164,10 +166,10 @@ function upstreamFailure(error: unknown, options: GeminiClientOptions): unknown 
     );
   }
   if (error instanceof SyntaxError) {
-    return new OpenAIError(502, "Gemini sent a body that is not JSON.", "api_error");
+    return new GatewayError(502, "Gemini sent a body that is not JSON.", "api_error");
   }
   const host = new URL(options.baseUrl).host;
-  return new OpenAIError(
+  return new GatewayError(
     502,
     `Could not reach Gemini at ${host}: ${error instanceof Error ? error.message : error}`,
     "api_error",

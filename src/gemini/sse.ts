@@ -4,7 +4,7 @@
  */
 
 import { createParser, type EventSourceMessage } from "eventsource-parser";
-import { fromGeminiError, OpenAIError } from "../errors.ts";
+import { fromGeminiError, GatewayError } from "../core/errors.ts";
 import type { GenerateContentResponse } from "./types.ts";
 
 /** One parsed event: a response, or Gemini's in-band error. */
@@ -13,7 +13,7 @@ function parseEvent(event: EventSourceMessage): GenerateContentResponse {
   try {
     value = JSON.parse(event.data);
   } catch {
-    throw new OpenAIError(502, "Gemini sent a stream event that is not JSON.", "api_error");
+    throw new GatewayError(502, "Gemini sent a stream event that is not JSON.", "api_error");
   }
   if (value.error) throw fromGeminiError(value.error.code ?? 500, event.data);
   return value;
@@ -23,7 +23,7 @@ function parseEvent(event: EventSourceMessage): GenerateContentResponse {
  * Turns Gemini's SSE body into a stream of parsed responses, one per event, as they arrive.
  *
  * An in-band `{"error": …}` event (a failure after output began) errors the stream with the mapped
- * {@linkcode OpenAIError}.
+ * {@linkcode GatewayError}.
  */
 export function parseGeminiEvents(
   body: ReadableStream<Uint8Array>,

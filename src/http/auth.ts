@@ -3,7 +3,7 @@
  * @module
  */
 
-import { OpenAIError } from "../errors.ts";
+import { GatewayError } from "../core/errors.ts";
 
 /**
  * The key from `Authorization: Bearer …` (or a bare key in `Authorization`), `x-goog-api-key`,
@@ -20,7 +20,7 @@ export function apiKeyOf(request: Request): string {
     request.headers.get("api-key")?.trim() ||
     new URL(request.url).searchParams.get("key")?.trim();
   if (key) return key;
-  throw new OpenAIError(
+  throw new GatewayError(
     401,
     "You didn't provide an API key. Send your Gemini API key as 'Authorization: Bearer YOUR_KEY' " +
       "(or in an 'x-goog-api-key' header).",

@@ -3,7 +3,7 @@
  * @module
  */
 
-import { invalidRequest, OpenAIError } from "../errors.ts";
+import { GatewayError, invalidRequest } from "../core/errors.ts";
 
 /** Reads `request`'s body as a JSON object, answering 413 past `maxBytes` and 400 when malformed. */
 export async function readJsonObject(
@@ -57,7 +57,7 @@ export async function readAtMost(
 }
 
 function tooLarge(maxBytes: number) {
-  return new OpenAIError(
+  return new GatewayError(
     413,
     `The request body is larger than the ${maxBytes} bytes this gateway accepts.`,
     "invalid_request_error",

@@ -6,7 +6,7 @@
  * @module
  */
 
-import { invalidRequest, type OpenAIError } from "../errors.ts";
+import { type GatewayError, invalidRequest } from "../core/errors.ts";
 
 /** A value read from the request body, with the path that names it in errors. */
 export interface Field {
@@ -46,7 +46,7 @@ export function optional<T>(
 }
 
 /** A 400 for a required field that is absent. */
-export function missing(param: string): OpenAIError {
+export function missing(param: string): GatewayError {
   return invalidRequest(
     `Missing required parameter: '${param}'.`,
     param,
@@ -55,7 +55,7 @@ export function missing(param: string): OpenAIError {
 }
 
 /** A 400 for a field of the wrong type. */
-export function wrongType(param: string, expected: string, value: unknown): OpenAIError {
+export function wrongType(param: string, expected: string, value: unknown): GatewayError {
   return invalidRequest(
     `Invalid type for '${param}': expected ${expected}, but got ${describe(value)} instead.`,
     param,
@@ -64,7 +64,7 @@ export function wrongType(param: string, expected: string, value: unknown): Open
 }
 
 /** A 400 for a field whose value is not allowed. */
-export function invalidValue(param: string, message: string): OpenAIError {
+export function invalidValue(param: string, message: string): GatewayError {
   return invalidRequest(`Invalid '${param}': ${message}`, param, "invalid_value");
 }
 

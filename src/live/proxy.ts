@@ -5,7 +5,8 @@
  */
 
 import type { Config } from "../config.ts";
-import { errorResponse, invalidRequest, OpenAIError } from "../errors.ts";
+import { GatewayError, invalidRequest } from "../core/errors.ts";
+import { openaiErrorResponse } from "../openai/errors.ts";
 import { type RelayLimits, relayLive } from "./relay.ts";
 import { liveUpstream } from "./upstream_url.ts";
 
@@ -37,7 +38,7 @@ export function proxyLive(
   try {
     const { url, headers, secret } = liveUpstream(request, config.geminiBaseUrl);
     if (request.headers.get("upgrade")?.toLowerCase() !== "websocket") {
-      throw new OpenAIError(
+      throw new GatewayError(
         426,
         "The Live API speaks WebSocket: connect with a WebSocket client.",
         "invalid_request_error",
@@ -63,7 +64,7 @@ export function proxyLive(
     relayLive(upgraded.socket, upstream, limits, secret);
     return upgraded.response;
   } catch (error) {
-    return errorResponse(error);
+    return openaiErrorResponse(error);
   }
 }
 

@@ -7,7 +7,7 @@
  * @module
  */
 
-import { invalidRequest } from "../errors.ts";
+import { invalidRequest } from "../core/errors.ts";
 import { apiKeyOf } from "../http/auth.ts";
 import { routedPath } from "../http/path.ts";
 
@@ -28,7 +28,7 @@ const METHOD_PATH =
  * `geminiBaseUrl`. `/ws` alone means v1beta `BidiGenerateContent`, or v1alpha
  * `BidiGenerateContentConstrained` for an ephemeral token.
  *
- * @throws {OpenAIError} 400 for a path that is not a Live method, 401 without a credential.
+ * @throws {GatewayError} 400 for a path that is not a Live method, 401 without a credential.
  */
 export function liveUpstream(request: Request, geminiBaseUrl: string): LiveUpstream {
   const url = new URL(request.url);

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { OpenAIError } from "../../src/errors.ts";
+import { GatewayError } from "../../src/core/errors.ts";
 import { GeminiClient, type GeminiClientOptions } from "../../src/gemini/client.ts";
 
 /** A one-off upstream on loopback whose handler the test chooses. */
@@ -58,7 +58,7 @@ Deno.test("a slow upstream is a 504", async () => {
   });
   await assert.rejects(
     new GeminiClient(options(server.url, { timeoutMs: 50 })).generateContent("m", request),
-    (error) => error instanceof OpenAIError && error.status === 504,
+    (error) => error instanceof GatewayError && error.status === 504,
   );
 });
 
@@ -69,7 +69,7 @@ Deno.test("an unreachable upstream is a 502 that names the host and not the key"
   await assert.rejects(
     new GeminiClient(options(`http://127.0.0.1:${port}`)).generateContent("m", request),
     (error) =>
-      error instanceof OpenAIError && error.status === 502 &&
+      error instanceof GatewayError && error.status === 502 &&
       error.message.includes(`127.0.0.1:${port}`) && !error.message.includes("secret-key"),
   );
 });
@@ -86,7 +86,7 @@ Deno.test("a stream that fails before output rejects with the mapped error", asy
   );
   await assert.rejects(
     new GeminiClient(options(server.url)).streamGenerateContent("m", request),
-    (error) => error instanceof OpenAIError && error.status === 503 && error.message === "busy",
+    (error) => error instanceof GatewayError && error.status === 503 && error.message === "busy",
   );
 });
 

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { OpenAIError } from "../../src/errors.ts";
+import { GatewayError } from "../../src/core/errors.ts";
 import { parseGeminiEvents } from "../../src/gemini/sse.ts";
 import type { GenerateContentResponse } from "../../src/gemini/types.ts";
 import { readFixtureBytes } from "../helpers/fixtures.ts";
@@ -60,7 +60,7 @@ Deno.test("an in-band error event errors the stream after the output before it",
   } catch (error) {
     failure = error;
   }
-  assert.ok(failure instanceof OpenAIError);
+  assert.ok(failure instanceof GatewayError);
   assert.equal(failure.status, 503);
 });
 
@@ -68,7 +68,7 @@ Deno.test("an event that is not JSON is a 502", async () => {
   const body = pieces(new TextEncoder().encode("data: {not json\r\n\r\n"), 100);
   await assert.rejects(
     collect(parseGeminiEvents(body)),
-    (error) => error instanceof OpenAIError && error.status === 502,
+    (error) => error instanceof GatewayError && error.status === 502,
   );
 });
 
@@ -78,7 +78,7 @@ Deno.test("a last event without its blank line is not lost", async () => {
   assert.equal((await reader.read()).value?.responseId, "a");
   await assert.rejects(
     reader.read(),
-    (error) => error instanceof OpenAIError && error.status === 503,
+    (error) => error instanceof GatewayError && error.status === 503,
   );
   const ended = 'data: {"responseId": "b"}\n';
   const events = await collect(parseGeminiEvents(pieces(new TextEncoder().encode(ended), 4)));

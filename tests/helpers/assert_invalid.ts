@@ -4,10 +4,10 @@
  */
 
 import assert from "node:assert/strict";
-import { OpenAIError } from "../../src/errors.ts";
+import { GatewayError } from "../../src/core/errors.ts";
 
 function check(error: unknown, param: string | null, message?: RegExp): true {
-  assert.ok(error instanceof OpenAIError, `expected an OpenAIError, got ${error}`);
+  assert.ok(error instanceof GatewayError, `expected an GatewayError, got ${error}`);
   assert.equal(error.status, 400);
   assert.equal(error.type, "invalid_request_error");
   assert.equal(error.param, param);

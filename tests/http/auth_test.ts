@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { OpenAIError } from "../../src/errors.ts";
+import { GatewayError } from "../../src/core/errors.ts";
 import { apiKeyOf } from "../../src/http/auth.ts";
 
 Deno.test("takes the key from Authorization, x-goog-api-key or ?key=", () => {
@@ -15,6 +15,6 @@ Deno.test("no key is a 401", () => {
   assert.throws(
     () =>
       apiKeyOf(new Request("http://gateway/v1/models", { headers: { authorization: "Bearer " } })),
-    (error) => error instanceof OpenAIError && error.status === 401,
+    (error) => error instanceof GatewayError && error.status === 401,
   );
 });

@@ -1,12 +1,12 @@
 import assert from "node:assert/strict";
-import { OpenAIError } from "../../src/errors.ts";
+import { GatewayError } from "../../src/core/errors.ts";
 import { readJsonObject } from "../../src/http/body.ts";
 
 const post = (body: BodyInit, headers?: HeadersInit) =>
   new Request("http://gateway/v1/chat/completions", { method: "POST", body, headers });
 
 const failsWith = (status: number, code: string) => (error: unknown) =>
-  error instanceof OpenAIError && error.status === status && error.code === code;
+  error instanceof GatewayError && error.status === status && error.code === code;
 
 Deno.test("reads a JSON object", async () => {
   assert.deepEqual(await readJsonObject(post('{"a":1}'), 100), { a: 1 });

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { OpenAIError } from "../../src/errors.ts";
+import { GatewayError } from "../../src/core/errors.ts";
 import { liveUpstream } from "../../src/live/upstream_url.ts";
 
 const BASE = "https://generativelanguage.googleapis.com";
@@ -14,7 +14,7 @@ function upstream(path: string, headers: HeadersInit = {}, base = BASE) {
 function assertError(path: string, status: number, headers: HeadersInit = {}) {
   assert.throws(
     () => upstream(path, headers),
-    (error) => error instanceof OpenAIError && error.status === status,
+    (error) => error instanceof GatewayError && error.status === status,
   );
 }
 

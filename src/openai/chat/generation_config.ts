@@ -1,0 +1,132 @@
+/**
+ * OpenAI sampling and output parameters → Gemini `generationConfig`.
+ *
+ * Ranges are checked like OpenAI checks them; `stop` allows at most 5 sequences (Gemini's
+ * limit) and `seed` must fit Gemini's 32-bit integer. `top_k: 0` means no top-k. Penalties are
+ * checked, then sent only to legacy models: Gemini 2.5 and later answer any penalty with a 400.
+ * `response_format` `json_schema` sends the schema as `responseJsonSchema` (JSON Schema,
+ * references inlined), or as the proto `responseSchema` for models that lack JSON Schema
+ * support ({@linkcode supportsJsonSchema}).
+ * @module
+ */
+
+import type { GenerationConfig } from "../../gemini/types.ts";
+import {
+  childParam,
+  fieldOf,
+  invalidValue,
+  isRecord,
+  optional,
+  readArray,
+  readBoolean,
+  readInteger,
+  readNumber,
+  readRecord,
+  readString,
+  wrongType,
+} from "../../http/fields.ts";
+import { inlineRefs, supportsJsonSchema, toProtoSchema } from "../../core/json_schema.ts";
+import { modelFamily } from "../../core/model_family.ts";
+
+const MAX_STOP_SEQUENCES = 5;
+const INT32 = { min: -(2 ** 31), max: 2 ** 31 - 1 };
+
+/** The `generationConfig` for the parameters of `body`, sent to `model` (without `models/`). */
+export function toGenerationConfig(
+  body: Record<string, unknown>,
+  model: string,
+): GenerationConfig {
+  const number = (key: string, min: number, max: number) =>
+    optional(body[key], key, (value, param) => readNumber(value, param, { min, max }));
+  const integer = (key: string, min: number, max?: number) =>
+    optional(body[key], key, (value, param) => readInteger(value, param, { min, max }));
+  const penalty = (key: string) => {
+    const value = number(key, -2, 2);
+    return modelFamily(model) === "legacy" ? value : undefined;
+  };
+
+  const config: GenerationConfig = {
+    temperature: number("temperature", 0, 2),
+    topP: number("top_p", 0, 1),
+    topK: integer("top_k", 0) || undefined,
+    maxOutputTokens: integer("max_completion_tokens", 1) ?? integer("max_tokens", 1),
+    stopSequences: stopSequences(body.stop),
+    candidateCount: integer("n", 1),
+    presencePenalty: penalty("presence_penalty"),
+    frequencyPenalty: penalty("frequency_penalty"),
+    seed: integer("seed", INT32.min, INT32.max),
+    ...logprobs(body),
+    ...responseFormat(body.response_format ?? undefined, model),
+  };
+  return Object.fromEntries(
+    Object.entries(config).filter(([, value]) => value !== undefined),
+  ) as GenerationConfig;
+}
+
+function stopSequences(stop: unknown): string[] | undefined {
+  if (stop === undefined || stop === null) return undefined;
+  if (typeof stop === "string") return stop ? [stop] : undefined;
+  if (!Array.isArray(stop)) throw wrongType("stop", "one of a string or array of strings", stop);
+  const sequences = stop.map((item, index) => readString(item, childParam("stop", index)));
+  if (sequences.length > MAX_STOP_SEQUENCES) {
+    throw invalidValue(
+      "stop",
+      `at most ${MAX_STOP_SEQUENCES} stop sequences are supported, got ${sequences.length}.`,
+    );
+  }
+  const kept = sequences.filter(Boolean);
+  return kept.length > 0 ? kept : undefined;
+}
+
+function logprobs(body: Record<string, unknown>): GenerationConfig {
+  const enabled = optional(body.logprobs, "logprobs", readBoolean);
+  const top = optional(
+    body.top_logprobs,
+    "top_logprobs",
+    (value, param) => readInteger(value, param, { min: 0, max: 20 }),
+  );
+  if (top !== undefined && enabled !== true) {
+    throw invalidValue("top_logprobs", "top_logprobs requires logprobs to be true.");
+  }
+  if (!enabled) return {};
+  return top ? { responseLogprobs: true, logprobs: top } : { responseLogprobs: true };
+}
+
+function responseFormat(value: unknown, model: string): GenerationConfig {
+  if (value === undefined) return {};
+  const format = readRecord(value, "response_format");
+  const type = readString(format.type, "response_format.type");
+  switch (type) {
+    case "text":
+      return {};
+    case "json_object":
+      return { responseMimeType: "application/json" };
+    case "json_schema": {
+      const jsonSchema = readRecord(format.json_schema, "response_format.json_schema");
+      const schema = fieldOf(jsonSchema, "schema", "response_format.json_schema");
+      if (schema.value === undefined) return { responseMimeType: "application/json" };
+      if (!isRecord(schema.value)) throw wrongType(schema.param, "an object", schema.value);
+      return supportsJsonSchema(model)
+        ? {
+          responseMimeType: "application/json",
+          responseJsonSchema: inlineRefs(schema.value, schema.param),
+        }
+        : {
+          responseMimeType: "application/json",
+          responseSchema: toProtoSchema(schema.value, schema.param),
+        };
+    }
+    default:
+      throw invalidValue(
+        "response_format.type",
+        `unknown type '${type}'; expected text, json_object or json_schema.`,
+      );
+  }
+}
+
+/** Reads a list of output modalities (`["TEXT", "IMAGE"]`), named `param` in errors. */
+export function toResponseModalities(value: unknown, param: string): string[] {
+  return readArray(value, param).map((item, index) =>
+    readString(item, childParam(param, index)).toUpperCase()
+  );
+}

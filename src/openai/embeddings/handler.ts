@@ -1,0 +1,62 @@
+/**
+ * `POST /embeddings`: Gemini `batchEmbedContents`, one call per hundred inputs.
+ * @module
+ */
+
+import type { Context } from "../../http/route.ts";
+import { readJsonObject } from "../../http/body.ts";
+import { toEmbeddingPlan } from "./request.ts";
+import { toEmbeddingResponse } from "./response.ts";
+
+/** Most `batchEmbedContents` calls one request has in flight at once. */
+const MAX_CONCURRENT_BATCHES = 4;
+
+/**
+ * Embeds every input, in batches run a few at a time, and answers in input order. The first
+ * batch that fails fails the request with its mapped error; the others are aborted.
+ */
+export async function handleEmbeddings(
+  request: Request,
+  { config, gemini }: Context,
+): Promise<Response> {
+  const body = await readJsonObject(request, config.maxBodyBytes);
+  const plan = toEmbeddingPlan(body, config.defaultEmbeddingModel);
+  const failure = new AbortController();
+  const batches = gemini.withSignal(failure.signal);
+  const responses = await mapBounded(
+    plan.batches,
+    MAX_CONCURRENT_BATCHES,
+    (batch) => batches.batchEmbedContents(plan.model, batch),
+  ).catch((error) => {
+    failure.abort();
+    throw error;
+  });
+  return Response.json(toEmbeddingResponse(plan, responses));
+}
+
+/**
+ * `task` applied to every item, at most `limit` at a time, results in item order. Rejects with
+ * the first failure, after which no further item starts.
+ */
+async function mapBounded<T, R>(
+  items: T[],
+  limit: number,
+  task: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  let failed = false;
+  const worker = async () => {
+    while (!failed && next < items.length) {
+      const index = next++;
+      try {
+        results[index] = await task(items[index]);
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}

@@ -1,0 +1,22 @@
+/**
+ * The OpenAI dialect's routes: models, chat completions, embeddings.
+ * @module
+ */
+
+import type { Route } from "../http/route.ts";
+import { handleChatCompletions } from "./chat/handler.ts";
+import { handleEmbeddings } from "./embeddings/handler.ts";
+import { openaiErrorResponse } from "./errors.ts";
+import { getModel, listModels } from "./models/handler.ts";
+
+/** Every OpenAI route, answered in OpenAI's error envelope. */
+export const openaiRoutes: Route[] = [
+  { path: "/models", methods: { GET: listModels }, errors: openaiErrorResponse },
+  { path: "/models/:id", methods: { GET: getModel }, errors: openaiErrorResponse },
+  {
+    path: "/chat/completions",
+    methods: { POST: handleChatCompletions },
+    errors: openaiErrorResponse,
+  },
+  { path: "/embeddings", methods: { POST: handleEmbeddings }, errors: openaiErrorResponse },
+];
