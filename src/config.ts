@@ -37,6 +37,8 @@ export interface Config {
    * stream waits for Gemini's first event before it starts, in milliseconds.
    */
   keepAliveMs: number;
+  /** Largest single event of a Gemini stream, in bytes; beyond it the stream fails with a 502. */
+  maxUpstreamEventBytes: number;
 }
 
 /** A setting that could not be read; `main.ts` prints it and exits. */
@@ -99,5 +101,6 @@ export function loadConfig(
     safetyThreshold: threshold,
     includeThoughts: boolean("INCLUDE_THOUGHTS", true),
     keepAliveMs: integer("KEEPALIVE_INTERVAL_MS", 15_000, 10, 600_000),
+    maxUpstreamEventBytes: integer("MAX_UPSTREAM_EVENT_BYTES", 64 * mib, 1024, 1024 * mib),
   };
 }

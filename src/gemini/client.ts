@@ -8,7 +8,6 @@
 
 import { modelId } from "../core/model_name.ts";
 import { fromGeminiError, GatewayError } from "../core/errors.ts";
-import { parseGeminiEvents } from "./sse.ts";
 import type {
   BatchEmbedContentsRequest,
   BatchEmbedContentsResponse,
@@ -58,23 +57,30 @@ export class GeminiClient {
   }
 
   /**
-   * `models/{model}:streamGenerateContent?alt=sse`: resolves once Gemini has answered with
-   * success (failures before any output reject), then yields each response as it arrives.
-   * Cancelling the stream aborts the upstream request.
+   * `models/{model}:streamGenerateContent?alt=sse`: resolves with the SSE body once Gemini has
+   * answered with success (failures before any output reject; an answer that is not an event
+   * stream is a 502). Cancelling the body aborts the upstream request.
    */
   async streamGenerateContent(
     model: string,
     request: GenerateContentRequest,
-  ): Promise<ReadableStream<GenerateContentResponse>> {
+  ): Promise<ReadableStream<Uint8Array>> {
     const init = { method: "POST", body: JSON.stringify(request) };
     return await this.#fetch(
       `${modelPath(model)}:streamGenerateContent?alt=sse`,
       init,
       (response) => {
-        if (!response.body) {
-          throw new GatewayError(502, "Gemini sent an empty stream.", "api_error");
+        const type = response.headers.get("content-type") ?? "";
+        if (!response.body || !type.startsWith("text/event-stream")) {
+          response.body?.cancel();
+          throw new GatewayError(
+            502,
+            `Gemini answered a streaming request with ${type || "no content type"} instead of ` +
+              "an event stream.",
+            "api_error",
+          );
         }
-        return Promise.resolve(parseGeminiEvents(response.body));
+        return Promise.resolve(response.body);
       },
     );
   }

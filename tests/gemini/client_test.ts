@@ -110,7 +110,7 @@ Deno.test("the client going away aborts the upstream request", async () => {
     .streamGenerateContent("m", request);
   await received.promise;
   const reader = stream.getReader();
-  assert.equal((await reader.read()).value?.responseId, "r");
+  assert.match(new TextDecoder().decode((await reader.read()).value), /"responseId": "r"/);
   client.abort();
   await aborted.promise;
   await reader.cancel().catch(() => {});
@@ -127,4 +127,17 @@ Deno.test("cancelling the stream aborts the upstream request", async () => {
   const stream = await new GeminiClient(options(server.url)).streamGenerateContent("m", request);
   await stream.cancel();
   await aborted.promise;
+});
+
+Deno.test("a streaming answer that is not an event stream is a 502", async () => {
+  for (const type of ["text/html", ""]) {
+    await using server = upstream(() =>
+      new Response("<html></html>", { headers: type ? { "content-type": type } : {} })
+    );
+    await assert.rejects(
+      new GeminiClient(options(server.url)).streamGenerateContent("m", request),
+      (error) =>
+        error instanceof GatewayError && error.status === 502 && /event stream/.test(error.message),
+    );
+  }
 });

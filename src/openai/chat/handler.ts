@@ -4,20 +4,15 @@
  * @module
  */
 
-import type { Context } from "../../http/route.ts";
-import { readJsonObject } from "../../http/body.ts";
-import { firstWithin } from "../../http/first_within.ts";
 import { createFileFetcher } from "../../core/remote_file.ts";
+import { streamLimits, streamResponse } from "../../core/stream.ts";
+import { readJsonObject } from "../../http/body.ts";
+import type { Context } from "../../http/route.ts";
+import { SSE_CONTENT_TYPE, SSE_KEEP_ALIVE } from "../../http/sse.ts";
 import { toChatRequest } from "./request.ts";
 import { toChatCompletion } from "./response.ts";
-import { toServerSentEvents } from "./sse.ts";
-import { ChatCompletionChunkStream } from "./stream.ts";
-
-const SSE_HEADERS = {
-  "content-type": "text/event-stream; charset=utf-8",
-  "cache-control": "no-cache",
-  "x-accel-buffering": "no",
-};
+import { chatCompletionEvents } from "./sse.ts";
+import { ChatCompletionChunks } from "./stream.ts";
 
 /** Answers a chat completion request, as one JSON body or as a `text/event-stream`. */
 export async function handleChatCompletions(
@@ -42,19 +37,11 @@ export async function handleChatCompletions(
       toChatCompletion(await gemini.generateContent(chat.model, chat.request), meta),
     );
   }
-  // Gemini holds its headers until its first output, which long thinking delays: wait for it
-  // only as long as a keep-alive interval, so that early failures are still HTTP errors and
-  // later ones are reported in the stream, which keep-alives hold open meanwhile.
-  const events = await firstWithin(
+  const chunks = new ChatCompletionChunks({ ...meta, includeUsage: chat.includeUsage });
+  return await streamResponse(
     gemini.streamGenerateContent(chat.model, chat.request),
-    config.keepAliveMs,
+    chatCompletionEvents(chunks),
+    { contentType: SSE_CONTENT_TYPE, keepAlive: SSE_KEEP_ALIVE },
+    streamLimits(config),
   );
-  const chunks = events.pipeThrough(
-    new ChatCompletionChunkStream({ ...meta, includeUsage: chat.includeUsage }),
-  );
-  const sse = toServerSentEvents(chunks, {
-    keepAliveMs: config.keepAliveMs,
-    idleTimeoutMs: config.upstreamTimeoutMs,
-  });
-  return new Response(sse, { headers: SSE_HEADERS });
 }

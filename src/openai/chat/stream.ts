@@ -27,7 +27,6 @@ export interface ChunkStreamOptions extends CompletionMeta {
 }
 
 type StreamChoice = CreateChatCompletionStreamResponse["choices"][number];
-type Controller = TransformStreamDefaultController<CreateChatCompletionStreamResponse>;
 
 /** What has been sent of one choice. */
 interface ChoiceState {
@@ -39,37 +38,54 @@ interface ChoiceState {
   citations: Set<string>;
 }
 
-class ChunkTranslator
-  implements Transformer<GenerateContentResponse, CreateChatCompletionStreamResponse> {
+/**
+ * Translates Gemini's stream into OpenAI chunks, all with the same `id`, `created` and `model`.
+ *
+ * Usage is the last upstream snapshot (Gemini's counts are cumulative and may change). A stream
+ * that ends without a finish reason still finishes every choice it started (`stop`, or
+ * `tool_calls` after a call); one that produced nothing finishes choice 0. A blocked prompt
+ * becomes one chunk saying so, finished by `content_filter`.
+ */
+export class ChatCompletionChunks {
   readonly #options: ChunkStreamOptions;
   readonly #choices = new Map<number, ChoiceState>();
   #usage: UsageMetadata | undefined;
+  #out: CreateChatCompletionStreamResponse[] = [];
 
   constructor(options: ChunkStreamOptions) {
     this.#options = options;
   }
 
-  transform(response: GenerateContentResponse, controller: Controller): void {
+  /** The chunks that one Gemini response adds. */
+  next(response: GenerateContentResponse): CreateChatCompletionStreamResponse[] {
     if (response.usageMetadata) this.#usage = response.usageMetadata;
     const candidates = response.candidates ?? [];
     if (candidates.length === 0) {
       const blocked = blockedPromptText(response.promptFeedback);
-      if (blocked) this.#send(controller, 0, [{ content: blocked }], "content_filter");
-      return;
+      if (blocked) this.#send(0, [{ content: blocked }], "content_filter");
     }
-    for (const candidate of candidates) this.#translate(candidate, controller);
+    for (const candidate of candidates) this.#translate(candidate);
+    return this.#take();
   }
 
-  flush(controller: Controller): void {
+  /** The chunks that end the stream: a finish for every open choice, then the usage. */
+  end(): CreateChatCompletionStreamResponse[] {
     if (this.#choices.size === 0) this.#choice(0);
     const indices = [...this.#choices.keys()].sort((a, b) => a - b);
     for (const index of indices) {
       const state = this.#choice(index);
       if (!state.finished) {
-        this.#send(controller, index, [{}], toFinishReason(undefined, state.toolCalls > 0));
+        this.#send(index, [{}], toFinishReason(undefined, state.toolCalls > 0));
       }
     }
-    if (this.#options.includeUsage) controller.enqueue(this.#chunk([], toUsage(this.#usage)));
+    if (this.#options.includeUsage) this.#out.push(this.#chunk([], toUsage(this.#usage)));
+    return this.#take();
+  }
+
+  #take(): CreateChatCompletionStreamResponse[] {
+    const out = this.#out;
+    this.#out = [];
+    return out;
   }
 
   #choice(index: number): ChoiceState {
@@ -81,7 +97,7 @@ class ChunkTranslator
     return state;
   }
 
-  #translate(candidate: Candidate, controller: Controller): void {
+  #translate(candidate: Candidate): void {
     const index = candidate.index ?? 0;
     const state = this.#choice(index);
     if (state.finished) return;
@@ -113,12 +129,11 @@ class ChunkTranslator
       if (!finish && !logprobs) return;
       deltas.push({});
     }
-    this.#send(controller, index, deltas, finish, logprobs);
+    this.#send(index, deltas, finish, logprobs);
   }
 
   /** Sends `deltas` of choice `index` in one chunk each, the finish reason with the last. */
   #send(
-    controller: Controller,
     index: number,
     deltas: ChatCompletionStreamResponseDelta[],
     finish: ChatCompletionFinishReason | null,
@@ -134,7 +149,7 @@ class ChunkTranslator
         finish_reason: last ? finish : null,
       };
       state.started = true;
-      controller.enqueue(this.#chunk([choice]));
+      this.#out.push(this.#chunk([choice]));
     });
     if (finish) state.finished = true;
   }
@@ -153,20 +168,5 @@ class ChunkTranslator
     };
     if (includeUsage) chunk.usage = usage;
     return chunk;
-  }
-}
-
-/**
- * Translates Gemini's stream into OpenAI chunks, all with the same `id`, `created` and `model`.
- *
- * Usage is the last upstream snapshot (Gemini's counts are cumulative and may change). A stream
- * that ends without a finish reason still finishes every choice it started (`stop`, or
- * `tool_calls` after a call); one that produced nothing finishes choice 0. A blocked prompt
- * becomes one chunk saying so, finished by `content_filter`.
- */
-export class ChatCompletionChunkStream
-  extends TransformStream<GenerateContentResponse, CreateChatCompletionStreamResponse> {
-  constructor(options: ChunkStreamOptions) {
-    super(new ChunkTranslator(options));
   }
 }

@@ -11,7 +11,7 @@ import type {
   CreateChatCompletionStreamResponse,
   UrlCitationAnnotation,
 } from "../../../src/openai/types.ts";
-import { ChatCompletionChunkStream } from "../../../src/openai/chat/stream.ts";
+import { ChatCompletionChunks } from "../../../src/openai/chat/stream.ts";
 import { readFixture } from "../../helpers/fixtures.ts";
 import { assertSchema } from "../../helpers/openapi.ts";
 
@@ -52,16 +52,13 @@ export async function cassetteBodies(name: string): Promise<GenerateContentRespo
 /** Options for the streams under test. */
 export const META = { id: "chatcmpl-test", created: 1_700_000_000, model: "gemini-test" };
 
-/** Streams `events` through {@linkcode ChatCompletionChunkStream}, checking every chunk. */
-export async function translate(
+/** Translates `events` with {@linkcode ChatCompletionChunks}, checking every chunk. */
+export function translate(
   events: GenerateContentResponse[],
   includeUsage = false,
-): Promise<CreateChatCompletionStreamResponse[]> {
-  const chunks = await Array.fromAsync(
-    ReadableStream.from(events).pipeThrough(
-      new ChatCompletionChunkStream({ ...META, includeUsage }),
-    ),
-  );
+): CreateChatCompletionStreamResponse[] {
+  const translator = new ChatCompletionChunks({ ...META, includeUsage });
+  const chunks = [...events.flatMap((event) => translator.next(event)), ...translator.end()];
   for (const chunk of chunks) {
     assertSchema("CreateChatCompletionStreamResponse", chunk);
     assert.equal(chunk.id, META.id);

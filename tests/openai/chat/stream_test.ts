@@ -1,6 +1,5 @@
 import assert from "node:assert/strict";
 import { decodeToolCallId } from "../../../src/core/tool_call_id.ts";
-import { ChatCompletionChunkStream } from "../../../src/openai/chat/stream.ts";
 import type { GenerateContentResponse, Part } from "../../../src/gemini/types.ts";
 import {
   assemble,
@@ -333,19 +332,4 @@ Deno.test("log probabilities ride on the chunk of their tokens", async () => {
     content: [{ token: "Hi", logprob: -0.1, bytes: [72, 105], top_logprobs: [] }],
     refusal: null,
   });
-});
-
-Deno.test("an upstream failure errors the chunk stream", async () => {
-  const failure = new Error("upstream broke");
-  let pulls = 0;
-  const source = new ReadableStream<GenerateContentResponse>({
-    pull(controller) {
-      if (pulls++ > 0) throw failure;
-      controller.enqueue({ candidates: [{ content: { parts: [{ text: "Hi" }] } }] });
-    },
-  });
-  const reader = source.pipeThrough(new ChatCompletionChunkStream({ ...META, includeUsage: false }))
-    .getReader();
-  assert.equal((await reader.read()).value?.choices[0].delta.content, "Hi");
-  await assert.rejects(reader.read(), (error) => error === failure);
 });

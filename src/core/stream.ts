@@ -1,0 +1,249 @@
+/**
+ * The one streaming path every dialect shares: Gemini's SSE bytes are parsed, translated and
+ * encoded in a single stage, one `ReadableStream` per response, with keep-alives, an idle
+ * timeout and the rules for failures before and after the stream began.
+ * @module
+ */
+
+import type { Config } from "../config.ts";
+import { GeminiEventParser } from "../gemini/sse.ts";
+import type { GenerateContentResponse } from "../gemini/types.ts";
+import { asGatewayError, GatewayError } from "./errors.ts";
+
+/** How one dialect writes Gemini's responses as its own stream. */
+export interface StreamTranslator {
+  /** The text one Gemini response adds to the stream ("" when it adds nothing). */
+  next(response: GenerateContentResponse): string;
+  /** The text that ends a stream whose upstream ended properly. */
+  end(): string;
+  /** The text that ends a stream that failed after it began. */
+  fail(error: GatewayError): string;
+}
+
+/** The stream's framing as HTTP sees it. */
+export interface StreamFormat {
+  /** The response's `content-type`. */
+  contentType: string;
+  /** Written after `keepAliveMs` of silence; none when absent. */
+  keepAlive?: string;
+}
+
+/** Timing and size limits of one stream. */
+export interface StreamLimits {
+  /**
+   * How long to wait for Gemini's first response before answering with the stream anyway (so
+   * that earlier failures are HTTP errors), and the interval of keep-alives while it is silent.
+   */
+  keepAliveMs: number;
+  /** Silence after which the stream is ended with a 504 failure. */
+  idleTimeoutMs: number;
+  /** Largest single event Gemini may send. */
+  maxEventBytes: number;
+}
+
+const encoder = new TextEncoder();
+
+/** The limits the configuration sets for every stream. */
+export function streamLimits(config: Config): StreamLimits {
+  return {
+    keepAliveMs: config.keepAliveMs,
+    idleTimeoutMs: config.upstreamTimeoutMs,
+    maxEventBytes: config.maxUpstreamEventBytes,
+  };
+}
+
+/**
+ * Answers with `upstream` (the SSE body of `streamGenerateContent`) translated by `translator`.
+ *
+ * Resolves once Gemini's first response is translated or `keepAliveMs` has passed; a failure
+ * before then rejects, for the caller to answer as an HTTP error. Later failures, and silence
+ * longer than `idleTimeoutMs`, end the stream with `translator.fail`. An upstream that ends
+ * without any response is a 502. Cancelling the response cancels the upstream request.
+ */
+export async function streamResponse(
+  upstream: Promise<ReadableStream<Uint8Array>>,
+  translator: StreamTranslator,
+  format: StreamFormat,
+  limits: StreamLimits,
+): Promise<Response> {
+  const source = new TranslatedSource(upstream, translator, format, limits);
+  await source.started(limits.keepAliveMs);
+  return new Response(new ReadableStream(source), {
+    headers: {
+      "content-type": format.contentType,
+      "cache-control": "no-cache",
+      "x-accel-buffering": "no",
+    },
+  });
+}
+
+/** Reads, translates and encodes in `pull`; its timer writes keep-alives and ends idle streams. */
+class TranslatedSource implements UnderlyingDefaultSource<Uint8Array> {
+  readonly #upstream: Promise<ReadableStreamDefaultReader<Uint8Array>>;
+  readonly #translator: StreamTranslator;
+  readonly #format: StreamFormat;
+  readonly #limits: StreamLimits;
+  readonly #parser: GeminiEventParser;
+  /** Translated text not yet enqueued: the first response's, while the response is not built. */
+  #text = "";
+  /** Settles when the first response is translated (or the upstream ended or failed). */
+  #first: Promise<void>;
+  #controller?: ReadableStreamDefaultController<Uint8Array>;
+  #timer?: ReturnType<typeof setInterval>;
+  #lastData = performance.now();
+  #lastWrite = this.#lastData;
+  #closed = false;
+  /** The upstream body ended. */
+  #done = false;
+  /** Some response carried a finish reason or a blocked prompt: the answer is complete. */
+  #finished = false;
+
+  constructor(
+    upstream: Promise<ReadableStream<Uint8Array>>,
+    translator: StreamTranslator,
+    format: StreamFormat,
+    limits: StreamLimits,
+  ) {
+    this.#upstream = upstream.then((body) => body.getReader());
+    this.#upstream.catch(() => {}); // Observed through #first.
+    this.#translator = translator;
+    this.#format = format;
+    this.#limits = limits;
+    this.#parser = new GeminiEventParser(limits.maxEventBytes);
+    this.#first = this.#fill();
+    this.#first.catch(() => {}); // Observed by started() or the first pull.
+  }
+
+  /** Waits up to `ms` for the first response; rejects with a failure that came before. */
+  async started(ms: number): Promise<void> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const deadline = new Promise<void>((resolve) => timer = setTimeout(resolve, ms));
+    try {
+      await Promise.race([this.#first, deadline]);
+    } catch (error) {
+      await this.#cancelUpstream(error);
+      throw error;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  start(controller: ReadableStreamDefaultController<Uint8Array>): void {
+    this.#controller = controller;
+    const { keepAliveMs, idleTimeoutMs } = this.#limits;
+    this.#timer = setInterval(() => this.#watch(), Math.min(keepAliveMs, idleTimeoutMs));
+  }
+
+  async pull(): Promise<void> {
+    try {
+      await this.#first;
+      if (!this.#text && !this.#closed) await this.#fill();
+      if (this.#closed) return;
+      if (this.#text) this.#write(this.#text);
+      this.#text = "";
+      if (this.#done) this.#close(this.#translator.end());
+    } catch (error) {
+      this.#fail(error);
+    }
+  }
+
+  cancel(reason: unknown): void {
+    this.#closed = true;
+    clearInterval(this.#timer);
+    // Not awaited: an upstream that has not answered yet is cancelled once it does.
+    this.#cancelUpstream(reason);
+  }
+
+  /** Reads upstream until some text is translated or the body ends. */
+  async #fill(): Promise<void> {
+    const reader = await this.#upstream;
+    while (!this.#text && !this.#done) {
+      this.#parser.throwIfFailed();
+      const { done, value } = await readUpstream(reader);
+      this.#lastData = performance.now();
+      const responses = done ? this.#parser.end() : this.#parser.push(value);
+      for (const response of responses) {
+        if (!this.#finished) this.#finished = isFinal(response);
+        this.#text += this.#translator.next(response);
+      }
+      if (done) {
+        this.#done = true;
+        if (!this.#finished) throw incomplete(this.#parser.count);
+      }
+    }
+  }
+
+  #watch(): void {
+    const now = performance.now();
+    if (now - this.#lastData >= this.#limits.idleTimeoutMs) {
+      const error = new GatewayError(
+        504,
+        `Gemini sent nothing for ${this.#limits.idleTimeoutMs / 1000} s; the stream was ended.`,
+        "api_error",
+        null,
+        "upstream_timeout",
+      );
+      this.#fail(error);
+      this.#cancelUpstream(error);
+    } else if (this.#format.keepAlive && now - this.#lastWrite >= this.#limits.keepAliveMs) {
+      this.#write(this.#format.keepAlive);
+    }
+  }
+
+  #write(text: string): void {
+    this.#lastWrite = performance.now();
+    this.#controller!.enqueue(encoder.encode(text));
+  }
+
+  #fail(error: unknown): void {
+    if (this.#closed) return;
+    this.#close(this.#translator.fail(asStreamFailure(error)));
+  }
+
+  #close(last: string): void {
+    this.#closed = true;
+    clearInterval(this.#timer);
+    if (last) this.#write(last);
+    this.#controller!.close();
+  }
+
+  async #cancelUpstream(reason: unknown): Promise<void> {
+    // An upstream already failed (by the same abort, often) has nothing left to cancel.
+    await this.#upstream.then((reader) => reader.cancel(reason)).catch(() => {});
+  }
+}
+
+/** A read of Gemini's body; a broken connection is a 502. */
+async function readUpstream(
+  reader: ReadableStreamDefaultReader<Uint8Array>,
+): Promise<ReadableStreamReadResult<Uint8Array>> {
+  try {
+    return await reader.read();
+  } catch (error) {
+    if (error instanceof GatewayError) throw error;
+    throw new GatewayError(502, "The connection to Gemini broke off mid-stream.", "api_error");
+  }
+}
+
+/** Whether `response` ends the answer: a candidate's finish reason, or a blocked prompt. */
+function isFinal(response: GenerateContentResponse): boolean {
+  return Boolean(response.promptFeedback?.blockReason) ||
+    (response.candidates ?? []).some((candidate) => candidate.finishReason);
+}
+
+/** The failure of a body that ended before the answer did. */
+function incomplete(responses: number): GatewayError {
+  return new GatewayError(
+    502,
+    responses === 0
+      ? "Gemini ended the stream without sending a response."
+      : "Gemini's stream ended before the answer was complete.",
+    "api_error",
+  );
+}
+
+/** The failure a stream reports: a gateway error as is, anything else unexplained. */
+function asStreamFailure(error: unknown): GatewayError {
+  if (error instanceof GatewayError) return error;
+  return asGatewayError(error);
+}
