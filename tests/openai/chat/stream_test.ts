@@ -6,7 +6,6 @@ import {
   cassetteBodies,
   jsonArrayEvents,
   lineEvents,
-  META,
   recordedBodies,
   sseEvents,
   translate,
