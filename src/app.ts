@@ -7,12 +7,14 @@
 import type { Config } from "./config.ts";
 import { GatewayError } from "./core/errors.ts";
 import { GeminiClient } from "./gemini/client.ts";
-import { apiKeyOf } from "./http/auth.ts";
+import { ownKey } from "./gemini/key_source.ts";
 import { preflight, withCors } from "./http/cors.ts";
 import { routedPath } from "./http/path.ts";
 import type { Method, Route } from "./http/route.ts";
 import { Router } from "./http/router.ts";
-import { proxyLive } from "./live/proxy.ts";
+import { Credentials } from "./keys/credentials.ts";
+import { keyRoutes } from "./keys/routes.ts";
+import { LIVE_LIMITS, proxyLive } from "./live/proxy.ts";
 import { openaiErrorResponse } from "./openai/errors.ts";
 import { openaiRoutes } from "./openai/routes.ts";
 
@@ -44,15 +46,21 @@ const serviceRoutes: Route[] = [
   },
 ];
 
-const router = new Router([...serviceRoutes, ...openaiRoutes]);
+const router = new Router([
+  ...serviceRoutes,
+  ...openaiRoutes,
+  ...keyRoutes(openaiErrorResponse),
+]);
 
 /** Builds the handler `Deno.serve` runs. */
 export function createHandler(config: Config): (request: Request) => Promise<Response> {
+  const credentials = new Credentials(config);
+  const liveKey = (request: Request) => credentials.liveKey(request);
   return async (request) => {
     const pathname = new URL(request.url).pathname;
     const routed = routedPath(pathname);
     if (routed === "/ws" || routed.startsWith("/ws/")) {
-      const response = proxyLive(request, config);
+      const response = proxyLive(request, config, LIVE_LIMITS, liveKey);
       return response.status === 101 ? response : withCors(response);
     }
     if (request.method === "OPTIONS") return preflight(request);
@@ -76,11 +84,11 @@ export function createHandler(config: Config): (request: Request) => Promise<Res
       const gemini = new GeminiClient({
         baseUrl: config.geminiBaseUrl,
         apiVersion: config.geminiApiVersion,
-        apiKey: route.public ? "" : apiKeyOf(request),
+        keys: route.public ? ownKey("") : credentials.keySource(request),
         timeoutMs: config.upstreamTimeoutMs,
         signal: request.signal,
       });
-      return withCors(await handler(request, { config, params, gemini }));
+      return withCors(await handler(request, { config, params, gemini, credentials }));
     } catch (error) {
       if (request.signal.aborted) return new Response(null, { status: 499 });
       return withCors(errors(error));

@@ -39,6 +39,15 @@ export interface Config {
   keepAliveMs: number;
   /** Largest single event of a Gemini stream, in bytes; beyond it the stream fails with a 502. */
   maxUpstreamEventBytes: number;
+  /** The server's own Gemini keys (`GEMINI_API_KEYS`, or `GEMINI_API_KEY`); empty: none. */
+  geminiApiKeys: string[];
+  /** Tokens that let a client use the server's keys; empty: no tokens. */
+  accessTokens: string[];
+  /**
+   * Whether server keys without access tokens may serve everyone on Deno Deploy (elsewhere they
+   * do, with a warning at start).
+   */
+  allowPublicServerKeys: boolean;
 }
 
 /** A setting that could not be read; `main.ts` prints it and exits. */
@@ -86,6 +95,33 @@ export function loadConfig(
   if (!HARM_BLOCK_THRESHOLDS.includes(threshold)) {
     throw new ConfigError(`SAFETY_THRESHOLD must be one of ${HARM_BLOCK_THRESHOLDS.join(", ")}`);
   }
+  const secrets = (...names: string[]) => {
+    const values = names.flatMap((name) => {
+      const list = (get(name) ?? "").split(/[\s,]+/).filter(Boolean);
+      if (list.some((value) => !/^[\x21-\x7e]+$/.test(value))) {
+        throw new ConfigError(
+          `${name} may hold only printable ASCII, separated by commas or newlines`,
+        );
+      }
+      return list;
+    });
+    return [...new Set(values)];
+  };
+  const geminiApiKeys = secrets("GEMINI_API_KEYS", "GEMINI_API_KEY");
+  const accessTokens = secrets("ACCESS_TOKENS");
+  const allowPublicServerKeys = boolean("ALLOW_PUBLIC_SERVER_KEYS", false);
+  if (accessTokens.length && !geminiApiKeys.length) {
+    throw new ConfigError("ACCESS_TOKENS is set but there are no server keys: set GEMINI_API_KEYS");
+  }
+  if (
+    geminiApiKeys.length && !accessTokens.length && get("DENO_DEPLOYMENT_ID") &&
+    !allowPublicServerKeys
+  ) {
+    throw new ConfigError(
+      "GEMINI_API_KEYS without ACCESS_TOKENS would let anyone spend your Gemini quota through " +
+        "this deployment: set ACCESS_TOKENS, or ALLOW_PUBLIC_SERVER_KEYS=true to serve everyone",
+    );
+  }
   const mib = 1024 * 1024;
   return {
     port: integer("PORT", 8000, 0, 65535),
@@ -102,5 +138,8 @@ export function loadConfig(
     includeThoughts: boolean("INCLUDE_THOUGHTS", true),
     keepAliveMs: integer("KEEPALIVE_INTERVAL_MS", 15_000, 10, 600_000),
     maxUpstreamEventBytes: integer("MAX_UPSTREAM_EVENT_BYTES", 64 * mib, 1024, 1024 * mib),
+    geminiApiKeys,
+    accessTokens,
+    allowPublicServerKeys,
   };
 }

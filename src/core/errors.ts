@@ -9,6 +9,12 @@
  */
 
 import type { GeminiErrorBody } from "../gemini/types.ts";
+import {
+  classifyGeminiError,
+  errorReasons,
+  type GeminiFailure,
+  retryDelayMs,
+} from "./gemini_failure.ts";
 
 /** A failure with the HTTP status and error fields to answer it with. */
 export class GatewayError extends Error {
@@ -23,6 +29,9 @@ export class GatewayError extends Error {
     super(message);
     this.name = "GatewayError";
   }
+
+  /** For an error Gemini answered: what it says about the key that made the call. */
+  failure?: GeminiFailure;
 }
 
 /** A 400 for the client's mistake, naming the offending parameter. */
@@ -56,26 +65,29 @@ function parseGeminiError(text: string): GeminiErrorBody["error"] | undefined {
 
 /** Seconds to wait, from a `google.rpc.RetryInfo` detail's `retryDelay` such as `"26s"`. */
 function retryAfter(error: GeminiErrorBody["error"]): string | undefined {
-  for (const detail of error.details ?? []) {
-    if (!String(detail["@type"]).endsWith("google.rpc.RetryInfo")) continue;
-    const seconds = Number.parseFloat(String(detail.retryDelay ?? ""));
-    if (Number.isFinite(seconds)) return String(Math.max(0, Math.ceil(seconds)));
-  }
-  return undefined;
+  const delay = retryDelayMs(error);
+  return delay === undefined ? undefined : String(Math.ceil(delay / 1000));
 }
 
 function isInvalidKey(error: GeminiErrorBody["error"]): boolean {
-  return (error.details ?? []).some((detail) => detail.reason === "API_KEY_INVALID");
+  return errorReasons(error).includes("API_KEY_INVALID");
 }
 
 /**
  * Maps a Gemini error (HTTP status and body text) to the error an OpenAI client expects.
  *
  * 400 `API_KEY_INVALID` → 401; 400/403/404 kept; 429 → 429 with `Retry-After`; 500 → 502;
- * 503 → 503; 504 → 504; anything else of 5xx → 502.
+ * 503 → 503; 504 → 504; anything else of 5xx → 502. The result carries the error's
+ * {@linkcode GeminiFailure} for the key pool.
  */
 export function fromGeminiError(status: number, bodyText: string): GatewayError {
   const error = parseGeminiError(bodyText);
+  const mapped = mapGeminiError(status, error);
+  mapped.failure = classifyGeminiError(status, error);
+  return mapped;
+}
+
+function mapGeminiError(status: number, error: GeminiErrorBody["error"] | undefined): GatewayError {
   const message = error?.message?.trim() ||
     `Gemini answered with HTTP ${status} and no error message.`;
   const code = error?.status?.toLowerCase() ?? null;

@@ -1,13 +1,16 @@
 /**
  * A typed client for the Gemini REST methods the gateway calls.
  *
- * The key travels only in the `x-goog-api-key` header. Every call is aborted when the client that
- * caused it goes away, and fails with a mapped {@linkcode GatewayError} otherwise.
+ * The key travels only in the `x-goog-api-key` header; each call takes it from a
+ * {@linkcode KeySource}, which may retry a failed call with another key. Every call is aborted
+ * when the client that caused it goes away, and fails with a mapped {@linkcode GatewayError}
+ * otherwise.
  * @module
  */
 
 import { modelId } from "../core/model_name.ts";
 import { fromGeminiError, GatewayError } from "../core/errors.ts";
+import type { KeySource } from "./key_source.ts";
 import type {
   BatchEmbedContentsRequest,
   BatchEmbedContentsResponse,
@@ -23,8 +26,8 @@ export interface GeminiClientOptions {
   baseUrl: string;
   /** API version, e.g. `v1beta`. */
   apiVersion: string;
-  /** The client's Gemini API key. */
-  apiKey: string;
+  /** The key of each call: the client's own (see `ownKey`), or the server's pool. */
+  keys: KeySource;
   /** How long Gemini may take to answer (for streams: to start answering), in milliseconds. */
   timeoutMs: number;
   /** Aborts every call, e.g. the client request's signal. */
@@ -53,7 +56,10 @@ export class GeminiClient {
     model: string,
     request: GenerateContentRequest,
   ): Promise<GenerateContentResponse> {
-    return await this.#json(`${modelPath(model)}:generateContent`, request);
+    return await this.#options.keys.use(
+      modelId(model),
+      (key) => this.#json(key, `${modelPath(model)}:generateContent`, request),
+    );
   }
 
   /**
@@ -66,23 +72,25 @@ export class GeminiClient {
     request: GenerateContentRequest,
   ): Promise<ReadableStream<Uint8Array>> {
     const init = { method: "POST", body: JSON.stringify(request) };
-    return await this.#fetch(
-      `${modelPath(model)}:streamGenerateContent?alt=sse`,
-      init,
-      (response) => {
-        const type = response.headers.get("content-type") ?? "";
-        if (!response.body || !type.startsWith("text/event-stream")) {
-          response.body?.cancel();
-          throw new GatewayError(
-            502,
-            `Gemini answered a streaming request with ${type || "no content type"} instead of ` +
-              "an event stream.",
-            "api_error",
-          );
-        }
-        return Promise.resolve(response.body);
-      },
-    );
+    return await this.#options.keys.use(modelId(model), (key) =>
+      this.#fetch(
+        key,
+        `${modelPath(model)}:streamGenerateContent?alt=sse`,
+        init,
+        (response) => {
+          const type = response.headers.get("content-type") ?? "";
+          if (!response.body || !type.startsWith("text/event-stream")) {
+            response.body?.cancel();
+            throw new GatewayError(
+              502,
+              `Gemini answered a streaming request with ${type || "no content type"} instead of ` +
+                "an event stream.",
+              "api_error",
+            );
+          }
+          return Promise.resolve(response.body);
+        },
+      ));
   }
 
   /** `models/{model}:batchEmbedContents`. */
@@ -90,17 +98,24 @@ export class GeminiClient {
     model: string,
     request: BatchEmbedContentsRequest,
   ): Promise<BatchEmbedContentsResponse> {
-    return await this.#json(`${modelPath(model)}:batchEmbedContents`, request);
+    return await this.#options.keys.use(
+      modelId(model),
+      (key) => this.#json(key, `${modelPath(model)}:batchEmbedContents`, request),
+    );
   }
 
-  /** `models.list`, following `nextPageToken` to the last page. */
+  /** `models.list`, following `nextPageToken` to the last page, all pages with one key. */
   async listModels(): Promise<Model[]> {
+    return await this.#options.keys.use("", (key) => this.#listModels(key));
+  }
+
+  async #listModels(key: string): Promise<Model[]> {
     const models: Model[] = [];
     let pageToken: string | undefined;
     for (let page = 0; page < MAX_PAGES; page++) {
       const query = new URLSearchParams({ pageSize: "1000" });
       if (pageToken) query.set("pageToken", pageToken);
-      const body: ListModelsResponse = await this.#json(`models?${query}`);
+      const body: ListModelsResponse = await this.#json(key, `models?${query}`);
       models.push(...(body.models ?? []));
       pageToken = body.nextPageToken;
       if (!pageToken) break;
@@ -110,27 +125,34 @@ export class GeminiClient {
 
   /** `models.get`. */
   async getModel(model: string): Promise<Model> {
-    return await this.#json(modelPath(model));
+    return await this.#options.keys.use("", (key) => this.#json(key, modelPath(model)));
   }
 
-  async #json<T>(path: string, body?: unknown): Promise<T> {
+  async #json<T>(key: string, path: string, body?: unknown): Promise<T> {
     const init = body === undefined
       ? { method: "GET" }
       : { method: "POST", body: JSON.stringify(body) };
-    return await this.#fetch(path, init, async (response) => JSON.parse(await response.text()));
+    return await this.#fetch(
+      key,
+      path,
+      init,
+      async (response) => JSON.parse(await response.text()),
+    );
   }
 
   /**
-   * Fetches `path` and reads the successful response with `read`, mapping every failure. The
+   * Fetches `path` with `key` and reads the successful response with `read`, mapping every
+   * failure (one attempt: retries with other keys are the key source's). The
    * timeout runs until `read` is done: for JSON, the whole body; for streams, the headers (the
    * stream's silences are watched downstream).
    */
   async #fetch<T>(
+    key: string,
     path: string,
     init: RequestInit,
     read: (response: Response) => Promise<T>,
   ): Promise<T> {
-    const { baseUrl, apiVersion, apiKey, timeoutMs, signal } = this.#options;
+    const { baseUrl, apiVersion, timeoutMs, signal } = this.#options;
     const timeout = new AbortController();
     const timer = setTimeout(
       () => timeout.abort(new DOMException("upstream timeout", "TimeoutError")),
@@ -140,7 +162,7 @@ export class GeminiClient {
     try {
       const response = await fetch(`${baseUrl}/${apiVersion}/${path}`, {
         ...init,
-        headers: { "content-type": "application/json", "x-goog-api-key": apiKey },
+        headers: { "content-type": "application/json", "x-goog-api-key": key },
         signal: AbortSignal.any(signals),
       });
       if (!response.ok) throw fromGeminiError(response.status, await response.text());

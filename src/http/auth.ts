@@ -6,19 +6,25 @@
 import { GatewayError } from "../core/errors.ts";
 
 /**
- * The key from `Authorization: Bearer …` (or a bare key in `Authorization`), `x-goog-api-key`,
- * Azure-style `api-key`, or `?key=`, in that order. Throws a 401 when there is none.
+ * The credential from `Authorization: Bearer …` (or a bare key in `Authorization`),
+ * `x-goog-api-key`, Anthropic-style `x-api-key`, Azure-style `api-key`, or `?key=`, in that
+ * order; `undefined` when there is none.
  */
-export function apiKeyOf(request: Request): string {
+export function presentedKey(request: Request): string | undefined {
   const authorization = request.headers.get("authorization")?.trim();
   const bearer = /^Bearer\b/i.test(authorization ?? "")
     ? authorization?.slice("Bearer".length).trim()
     : authorization && !/\s/.test(authorization)
     ? authorization
     : undefined;
-  const key = bearer || request.headers.get("x-goog-api-key")?.trim() ||
-    request.headers.get("api-key")?.trim() ||
-    new URL(request.url).searchParams.get("key")?.trim();
+  return bearer || request.headers.get("x-goog-api-key")?.trim() ||
+    request.headers.get("x-api-key")?.trim() || request.headers.get("api-key")?.trim() ||
+    new URL(request.url).searchParams.get("key")?.trim() || undefined;
+}
+
+/** The client's key, from the places {@linkcode presentedKey} reads. Throws a 401 without one. */
+export function apiKeyOf(request: Request): string {
+  const key = presentedKey(request);
   if (key) return key;
   throw new GatewayError(
     401,

@@ -5,6 +5,7 @@
 
 import type { Config } from "../config.ts";
 import type { GeminiClient } from "../gemini/client.ts";
+import type { Credentials } from "../keys/credentials.ts";
 
 /** What a route handler gets besides the request. */
 export interface Context {
@@ -13,6 +14,8 @@ export interface Context {
   params: Record<string, string>;
   /** Gemini, called with the request's credential; aborted when the client goes away. */
   gemini: GeminiClient;
+  /** The server's keys and access tokens. */
+  credentials: Credentials;
 }
 
 /** A route's handler. */

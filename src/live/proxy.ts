@@ -6,6 +6,7 @@
 
 import type { Config } from "../config.ts";
 import { GatewayError, invalidRequest } from "../core/errors.ts";
+import { apiKeyOf } from "../http/auth.ts";
 import { openaiErrorResponse } from "../openai/errors.ts";
 import { type RelayLimits, relayLive } from "./relay.ts";
 import { liveUpstream } from "./upstream_url.ts";
@@ -25,7 +26,8 @@ export const LIVE_LIMITS: LiveLimits = {
 
 /**
  * Upgrades `request` to a WebSocket relayed to Gemini's Live API at `config.geminiBaseUrl`,
- * forwarding the client's credential and requested subprotocols.
+ * forwarding the requested subprotocols and the key `keyOf` finds for the request (by default
+ * the client's own).
  *
  * Answers an OpenAI error instead: 400 for a path that is not a Live method, 401 without a
  * credential, 426 for a request that is not a WebSocket upgrade.
@@ -34,9 +36,10 @@ export function proxyLive(
   request: Request,
   config: Config,
   limits: LiveLimits = LIVE_LIMITS,
+  keyOf: (request: Request) => string = apiKeyOf,
 ): Response {
   try {
-    const { url, headers, secret } = liveUpstream(request, config.geminiBaseUrl);
+    const { url, headers, secret } = liveUpstream(request, config.geminiBaseUrl, keyOf);
     if (request.headers.get("upgrade")?.toLowerCase() !== "websocket") {
       throw new GatewayError(
         426,

@@ -26,11 +26,16 @@ const METHOD_PATH =
 /**
  * Maps `request` (a path under `/ws`, repeated slashes allowed) to Gemini's Live URL under
  * `geminiBaseUrl`. `/ws` alone means v1beta `BidiGenerateContent`, or v1alpha
- * `BidiGenerateContentConstrained` for an ephemeral token.
+ * `BidiGenerateContentConstrained` for an ephemeral token. An API key is the one `keyOf` finds
+ * for the request (by default the client's own).
  *
  * @throws {GatewayError} 400 for a path that is not a Live method, 401 without a credential.
  */
-export function liveUpstream(request: Request, geminiBaseUrl: string): LiveUpstream {
+export function liveUpstream(
+  request: Request,
+  geminiBaseUrl: string,
+  keyOf: (request: Request) => string = apiKeyOf,
+): LiveUpstream {
   const url = new URL(request.url);
   const path = routedPath(url.pathname);
   if (path !== "/ws" && !METHOD_PATH.test(path)) {
@@ -39,7 +44,7 @@ export function liveUpstream(request: Request, geminiBaseUrl: string): LiveUpstr
         ".GenerativeService.BidiGenerateContent[Constrained].",
     );
   }
-  const credential = readCredential(request, url);
+  const credential = readCredential(request, url, keyOf);
   const method = path !== "/ws"
     ? path
     : credential.ephemeral
@@ -56,10 +61,14 @@ export function liveUpstream(request: Request, geminiBaseUrl: string): LiveUpstr
 }
 
 /** An ephemeral token (`?access_token=`, `Authorization: Token …`), else the API key. */
-function readCredential(request: Request, url: URL): { value: string; ephemeral: boolean } {
+function readCredential(
+  request: Request,
+  url: URL,
+  keyOf: (request: Request) => string,
+): { value: string; ephemeral: boolean } {
   const token = url.searchParams.get("access_token") ||
     request.headers.get("authorization")?.match(/^Token\s+(\S+)/i)?.[1];
   if (token) return { value: token, ephemeral: true };
-  const key = apiKeyOf(request);
+  const key = keyOf(request);
   return { value: key, ephemeral: key.startsWith("auth_tokens/") };
 }

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { GatewayError } from "../../src/core/errors.ts";
 import { GeminiClient, type GeminiClientOptions } from "../../src/gemini/client.ts";
+import { ownKey } from "../../src/gemini/key_source.ts";
 
 /** A one-off upstream on loopback whose handler the test chooses. */
 function upstream(handler: Deno.ServeHandler) {
@@ -14,7 +15,7 @@ function upstream(handler: Deno.ServeHandler) {
 const options = (baseUrl: string, extra: Partial<GeminiClientOptions> = {}) => ({
   baseUrl,
   apiVersion: "v1beta",
-  apiKey: "secret-key",
+  keys: ownKey("secret-key"),
   timeoutMs: 5_000,
   ...extra,
 });
