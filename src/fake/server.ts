@@ -5,7 +5,7 @@
  */
 
 import type { GeminiErrorBody } from "../gemini/types.ts";
-import { checkKey, requestKey } from "./auth.ts";
+import { keyRefusal, requestKey } from "./auth.ts";
 import {
   batchEmbedContents,
   countTokens,
@@ -25,11 +25,9 @@ import {
 import {
   canonicalError,
   errorBody,
-  invalidKeyError,
   JSON_ARRAY_END,
   jsonArray,
   jsonArrayElement,
-  missingKeyError,
   modelNotFoundError,
   prettyJson,
   sseEvent,
@@ -426,9 +424,9 @@ export function startFakeGemini(options: FakeGeminiOptions = {}): FakeGemini {
     if (!target) {
       return errorResponse(started, errorBody(404, "Requested entity was not found."), framing);
     }
-    const key = checkKey(requestKey(request));
-    if (key === "missing") return errorResponse(started, missingKeyError(), framing);
-    if (key === "invalid") return errorResponse(started, invalidKeyError(), framing);
+    const model = target.method === "list" || target.method === "get" ? undefined : target.model;
+    const refusal = keyRefusal(requestKey(request), model);
+    if (refusal) return errorResponse(started, refusal, framing);
     const reply = queue.shift();
     if (reply) return scripted(started, reply, framing);
     if (text.trim() && body === undefined) {

@@ -144,24 +144,35 @@ export function modelNotFoundError(
   );
 }
 
-/** The 429 quota error, with its `QuotaFailure`, `Help` and `RetryInfo` details. */
-function quotaError(): GeminiErrorBody {
-  return errorBody(
+/** One violated quota of a 429's `QuotaFailure`. */
+export interface QuotaViolation {
+  quotaMetric: string;
+  quotaId: string;
+  quotaDimensions: Record<string, string>;
+  quotaValue?: string;
+}
+
+/** The violation of the capture (fixture 22): input tokens per minute on gemini-2.5-flash. */
+const TOKENS_PER_MINUTE: QuotaViolation = {
+  quotaMetric: "generativelanguage.googleapis.com/generate_content_free_tier_input_token_count",
+  quotaId: "GenerateContentInputTokensPerModelPerMinute-FreeTier",
+  quotaDimensions: { location: "global", model: "gemini-2.5-flash" },
+  quotaValue: "250000",
+};
+
+/**
+ * The 429 quota error, with its `QuotaFailure`, `Help` and `RetryInfo` details: by default the
+ * captured one; a `retryDelay` of `null` leaves `RetryInfo` out.
+ */
+export function quotaError(
+  violation: QuotaViolation = TOKENS_PER_MINUTE,
+  retryDelay: string | null = "26s",
+): GeminiErrorBody {
+  const body = errorBody(
     429,
     "You exceeded your current quota, please check your plan and billing details. For more information on this error, head to: https://ai.google.dev/gemini-api/docs/rate-limits.",
     [
-      {
-        "@type": "type.googleapis.com/google.rpc.QuotaFailure",
-        violations: [
-          {
-            quotaMetric:
-              "generativelanguage.googleapis.com/generate_content_free_tier_input_token_count",
-            quotaId: "GenerateContentInputTokensPerModelPerMinute-FreeTier",
-            quotaDimensions: { location: "global", model: "gemini-2.5-flash" },
-            quotaValue: "250000",
-          },
-        ],
-      },
+      { "@type": "type.googleapis.com/google.rpc.QuotaFailure", violations: [violation] },
       {
         "@type": "type.googleapis.com/google.rpc.Help",
         links: [
@@ -171,9 +182,12 @@ function quotaError(): GeminiErrorBody {
           },
         ],
       },
-      { "@type": "type.googleapis.com/google.rpc.RetryInfo", retryDelay: "26s" },
     ],
   );
+  if (retryDelay !== null) {
+    body.error.details!.push({ "@type": "type.googleapis.com/google.rpc.RetryInfo", retryDelay });
+  }
+  return body;
 }
 
 /**

@@ -71,3 +71,14 @@ Deno.test("a body of another format is never passed through", () => {
   assert.ok(!error.message.includes("<html>"));
   assert.equal(fromGeminiError(504, "").status, 504);
 });
+
+Deno.test("a Gemini error carries what it says about the key", async () => {
+  const quota = fromGeminiError(
+    429,
+    await readFixture("22_error_429_RESOURCE_EXHAUSTED_quota_retryinfo.json"),
+  );
+  assert.deepEqual(quota.failure, { kind: "quota", period: "minute", retryDelayMs: 26_000 });
+  const invalid = fromGeminiError(400, await readFixture("29_error_400_API_KEY_INVALID.json"));
+  assert.deepEqual(invalid.failure, { kind: "key", reason: "API_KEY_INVALID" });
+  assert.deepEqual(fromGeminiError(502, "not json").failure, { kind: "other" });
+});
