@@ -62,3 +62,34 @@ Deno.test("invalid values fail with a message naming the setting", () => {
     );
   }
 });
+
+Deno.test("server keys and access tokens: comma or newline separated, duplicates dropped", () => {
+  const config = loadConfig(from({
+    GEMINI_API_KEYS: "key-a, key-b\nkey-a\n",
+    GEMINI_API_KEY: "key-c",
+    ACCESS_TOKENS: "token-1,token-2",
+  }));
+  assert.deepEqual(config.geminiApiKeys, ["key-a", "key-b", "key-c"]);
+  assert.deepEqual(config.accessTokens, ["token-1", "token-2"]);
+  assert.deepEqual(loadConfig(from({ GEMINI_API_KEY: "key-c" })).geminiApiKeys, ["key-c"]);
+  const none = loadConfig(from({}));
+  assert.deepEqual([none.geminiApiKeys, none.accessTokens], [[], []]);
+  assert.equal(none.allowPublicServerKeys, false);
+});
+
+Deno.test("tokens without keys, or an open pool on Deno Deploy, stop the server", () => {
+  assert.throws(() => loadConfig(from({ ACCESS_TOKENS: "t" })), ConfigError);
+  const deploy = { GEMINI_API_KEYS: "key-a", DENO_DEPLOYMENT_ID: "abc123" };
+  assert.throws(() => loadConfig(from(deploy)), /ACCESS_TOKENS.*ALLOW_PUBLIC_SERVER_KEYS/);
+  assert.ok(loadConfig(from({ ...deploy, ACCESS_TOKENS: "t" })));
+  assert.ok(
+    loadConfig(from({ ...deploy, ALLOW_PUBLIC_SERVER_KEYS: "true" })).allowPublicServerKeys,
+  );
+});
+
+Deno.test("a malformed key is refused without echoing it", () => {
+  assert.throws(
+    () => loadConfig(from({ GEMINI_API_KEYS: "secret-\u00e9-key" })),
+    (error) => error instanceof ConfigError && !error.message.includes("secret"),
+  );
+});

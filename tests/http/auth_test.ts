@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { GatewayError } from "../../src/core/errors.ts";
-import { apiKeyOf } from "../../src/http/auth.ts";
+import { apiKeyOf, presentedKey } from "../../src/http/auth.ts";
 
 Deno.test("takes the key from Authorization, x-goog-api-key or ?key=", () => {
   const url = "http://gateway/v1/models";
@@ -9,6 +9,12 @@ Deno.test("takes the key from Authorization, x-goog-api-key or ?key=", () => {
   assert.equal(apiKeyOf(new Request(`${url}?key=k3`)), "k3");
   assert.equal(apiKeyOf(new Request(url, { headers: { authorization: "k4" } })), "k4");
   assert.equal(apiKeyOf(new Request(url, { headers: { "api-key": "k5" } })), "k5");
+  assert.equal(apiKeyOf(new Request(url, { headers: { "x-api-key": "k6" } })), "k6");
+});
+
+Deno.test("presentedKey is undefined without a credential", () => {
+  assert.equal(presentedKey(new Request("http://gateway/v1/models")), undefined);
+  assert.equal(presentedKey(new Request("http://gateway/v1/models?key=")), undefined);
 });
 
 Deno.test("no key is a 401", () => {
