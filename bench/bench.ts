@@ -8,6 +8,7 @@
  */
 
 import { benchEmbeddings } from "./embeddings.ts";
+import { benchKeyPool, type GatewayLauncher, keyPoolTable } from "./key_pool.ts";
 import { runLoad } from "./load.ts";
 
 const seconds = Number(Deno.env.get("BENCH_SECONDS") ?? 5);
@@ -56,6 +57,24 @@ const gateway = await spawn(
   { PORT: String(gatewayPort), GEMINI_BASE_URL: fakeUrl },
   `${gatewayUrl}/health`,
 );
+
+/** Another gateway in front of the same fake, with `env` added (for the key pool rows). */
+const launchGateway: GatewayLauncher = async (env) => {
+  const url = `http://127.0.0.1:${freePort()}`;
+  const { port } = new URL(url);
+  const child = await spawn(
+    "main.ts",
+    { PORT: port, GEMINI_BASE_URL: fakeUrl, ...env },
+    `${url}/health`,
+  );
+  return {
+    url,
+    async close() {
+      child.kill();
+      await child.status;
+    },
+  };
+};
 
 const prompt = "Summarise the plot of Hamlet in two sentences.";
 const geminiBody = JSON.stringify({ contents: [{ role: "user", parts: [{ text: prompt }] }] });
@@ -115,6 +134,7 @@ try {
     `| embeddings, 100 texts/request | ${round(d.textsPerSecond)} | ` +
       `${round(p.textsPerSecond)} | ${round(ratio)} |`,
   );
+  console.log(`\n${keyPoolTable(await benchKeyPool(launchGateway, { seconds, concurrency }))}`);
 } finally {
   fake.kill();
   gateway.kill();

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { GatewayError } from "../../src/core/errors.ts";
 import { GeminiClient, type GeminiClientOptions } from "../../src/gemini/client.ts";
 import { ownKey } from "../../src/gemini/key_source.ts";
+import { KeyPool } from "../../src/keys/pool.ts";
 
 /** A one-off upstream on loopback whose handler the test chooses. */
 function upstream(handler: Deno.ServeHandler) {
@@ -141,4 +142,30 @@ Deno.test("a streaming answer that is not an event stream is a 502", async () =>
         error instanceof GatewayError && error.status === 502 && /event stream/.test(error.message),
     );
   }
+});
+
+Deno.test("every call takes its key from the key source, which may retry it with another", async () => {
+  const keys: (string | null)[] = [];
+  await using server = upstream((req) => {
+    const key = req.headers.get("x-goog-api-key");
+    keys.push(key);
+    if (key === "busy-key") {
+      return Response.json({ error: { code: 503, message: "busy", status: "UNAVAILABLE" } }, {
+        status: 503,
+      });
+    }
+    if (req.url.includes("streamGenerateContent")) {
+      return new Response("data: {}\r\n\r\n", { headers: { "content-type": "text/event-stream" } });
+    }
+    const token = new URL(req.url).searchParams.get("pageToken");
+    return Response.json(token ? { models: [] } : { models: [], nextPageToken: "t1" });
+  });
+  const pool = new KeyPool(["busy-key", "good-key"]);
+  const client = new GeminiClient(options(server.url, { keys: pool }));
+  const body = await client.streamGenerateContent("gemini-2.5-flash", request);
+  await body.cancel();
+  assert.deepEqual(keys, ["busy-key", "good-key"]);
+  keys.length = 0;
+  await client.listModels();
+  assert.deepEqual(keys, ["busy-key", "good-key", "good-key"], "all pages with one key");
 });
