@@ -20,14 +20,15 @@ import { openaiRoutes } from "./openai/routes.ts";
 
 const DESCRIPTION = {
   service: "gemini-openai-gateway",
-  description: "OpenAI-compatible API in front of Google Gemini. Send your Gemini API key as a " +
-    "Bearer token.",
+  description: "OpenAI-compatible API in front of Google Gemini. Send your Gemini API key (or " +
+    "this gateway's access token) as a Bearer token.",
   endpoints: [
     "GET /v1/models",
     "GET /v1/models/{id}",
     "POST /v1/chat/completions",
     "POST /v1/embeddings",
     "GET /ws (Gemini Live API WebSocket)",
+    "GET /v1/gateway/keys (server key pool, access token required)",
   ],
 };
 
