@@ -8,6 +8,7 @@ import type { Context } from "../../http/route.ts";
 import { readJsonObject } from "../../http/body.ts";
 import { firstWithin } from "../../http/first_within.ts";
 import { createFileFetcher } from "../../core/remote_file.ts";
+import { substitutionHeaders } from "../../core/model_name.ts";
 import { toChatRequest } from "./request.ts";
 import { toChatCompletion } from "./response.ts";
 import { toServerSentEvents } from "./sse.ts";
@@ -27,6 +28,7 @@ export async function handleChatCompletions(
   const body = await readJsonObject(request, config.maxBodyBytes);
   const chat = await toChatRequest(body, {
     defaultModel: config.defaultModel,
+    modelAliases: config.modelAliases,
     safetyThreshold: config.safetyThreshold,
     includeThoughts: config.includeThoughts,
     fetchFile: createFileFetcher(config),
@@ -40,6 +42,7 @@ export async function handleChatCompletions(
   if (!chat.stream) {
     return Response.json(
       toChatCompletion(await gemini.generateContent(chat.model, chat.request), meta),
+      { headers: substitutionHeaders(chat) },
     );
   }
   // Gemini holds its headers until its first output, which long thinking delays: wait for it
@@ -56,5 +59,5 @@ export async function handleChatCompletions(
     keepAliveMs: config.keepAliveMs,
     idleTimeoutMs: config.upstreamTimeoutMs,
   });
-  return new Response(sse, { headers: SSE_HEADERS });
+  return new Response(sse, { headers: { ...SSE_HEADERS, ...substitutionHeaders(chat) } });
 }

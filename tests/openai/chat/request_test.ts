@@ -5,11 +5,13 @@ import { HARM_CATEGORIES } from "../../../src/core/safety.ts";
 import { invalidRequest } from "../../../src/core/errors.ts";
 import type { Content, GenerateContentRequest } from "../../../src/gemini/types.ts";
 import { validateGenerateContent } from "../../../src/fake/validate.ts";
+import { ModelAliases } from "../../../src/core/model_name.ts";
 import { readFixture } from "../../helpers/fixtures.ts";
 import { assertRejectsInvalid } from "../../helpers/assert_invalid.ts";
 
 const OPTIONS: ChatRequestOptions = {
   defaultModel: "gemini-2.5-flash",
+  modelAliases: new ModelAliases([], false),
   safetyThreshold: "BLOCK_NONE",
   includeThoughts: true,
   fetchFile: () => Promise.reject(new Error("no fetch expected")),

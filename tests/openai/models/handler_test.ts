@@ -13,7 +13,7 @@ Deno.test("the openai SDK lists every model, ids without models/", async () => {
     ids.push(model.id);
   }
   assert.deepEqual(ids, MODELS.map((model) => model.name.replace("models/", "")));
-  assert.ok(ids.includes("gemini-2.5-flash"));
+  assert.ok(ids.includes("gemini-3.8-flash"));
 });
 
 Deno.test("the list follows Gemini's pages to the end", async () => {
@@ -31,11 +31,11 @@ Deno.test("the list follows Gemini's pages to the end", async () => {
 
 Deno.test("the openai SDK retrieves one model, with or without models/", async () => {
   await using gateway = await startGateway();
-  const model = await gateway.openai.models.retrieve("gemini-2.5-flash");
+  const model = await gateway.openai.models.retrieve("gemini-3.8-flash");
   assertSchema("Model", model);
-  assert.equal(model.id, "gemini-2.5-flash");
-  const prefixed = await gateway.request("/v1/models/models/gemini-2.5-pro");
-  assert.equal((await prefixed.json()).id, "gemini-2.5-pro");
+  assert.equal(model.id, "gemini-3.8-flash");
+  const prefixed = await gateway.request("/v1/models/models/gemini-3.6-flash");
+  assert.equal((await prefixed.json()).id, "gemini-3.6-flash");
 });
 
 Deno.test("an unknown model is a 404 in OpenAI's envelope", async () => {
@@ -52,7 +52,7 @@ Deno.test("an unknown model is a 404 in OpenAI's envelope", async () => {
 
 Deno.test("the openai SDK retrieves a models/-prefixed id (sent percent-encoded)", async () => {
   await using gateway = await startGateway();
-  const model = await gateway.openai.models.retrieve("models/gemini-2.5-flash");
-  assert.equal(model.id, "gemini-2.5-flash");
-  assert.equal(gateway.fake.requests[0].path, "/v1beta/models/gemini-2.5-flash");
+  const model = await gateway.openai.models.retrieve("models/gemini-3.8-flash");
+  assert.equal(model.id, "gemini-3.8-flash");
+  assert.equal(gateway.fake.requests[0].path, "/v1beta/models/gemini-3.8-flash");
 });
