@@ -93,7 +93,7 @@ export class ModelAliases {
   constructor(
     aliases: readonly ModelAlias[] = [],
     retired = true,
-    log: (line: string) => void = console.warn,
+    log: (line: string) => void = (line) => console.warn(line),
   ) {
     const builtIn = retired
       ? Object.entries(RETIRED_MODELS.replacements).map(([pattern, target]) => ({

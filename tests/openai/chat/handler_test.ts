@@ -100,6 +100,103 @@ Deno.test("an OpenAI model name is answered by the default Gemini model", async 
   assert.equal(gw.fake.requests[0].path, "/v1beta/models/gemini-flash-latest:generateContent");
 });
 
+Deno.test("without a model, the moving alias answers, with no substitution header", async () => {
+  await using gw = await startGateway();
+  const response = await post(gw, { messages: hello });
+  const completion = valid(await response.json());
+  assert.equal(completion.model, "gemini-flash-latest");
+  assert.equal(response.headers.get("x-gateway-model-substituted"), null);
+  assert.equal(gw.fake.requests[0].path, "/v1beta/models/gemini-flash-latest:generateContent");
+});
+
+Deno.test("gpt-4o and Claude names reach the default, and say so", async () => {
+  await using gw = await startGateway();
+  for (const model of ["gpt-4o", "claude-sonnet-4-5-20250929"]) {
+    const response = await post(gw, { model, messages: hello });
+    assert.equal((await response.json()).model, "gemini-flash-latest");
+    assert.equal(
+      response.headers.get("x-gateway-model-substituted"),
+      `${model} -> gemini-flash-latest`,
+    );
+  }
+});
+
+Deno.test("retired models reach their replacement, streaming or not, visibly", async () => {
+  await using gw = await startGateway();
+  const cases = {
+    "gemini-2.5-flash": "gemini-3.5-flash-lite",
+    "gemini-2.0-flash": "gemini-3.6-flash",
+    "gemini-1.5-pro-latest": "gemini-3.8-flash",
+  };
+  for (const [model, replacement] of Object.entries(cases)) {
+    const response = await post(gw, { model, messages: hello });
+    assert.equal(response.status, 200, model);
+    assert.equal(valid(await response.json()).model, replacement);
+    assert.equal(
+      response.headers.get("x-gateway-model-substituted"),
+      `${model} -> ${replacement}`,
+    );
+    assert.equal(
+      gw.fake.requests.at(-1)!.path,
+      `/v1beta/models/${replacement}:generateContent`,
+    );
+
+    const stream = await post(gw, { model, messages: hello, stream: true });
+    assert.equal(
+      stream.headers.get("x-gateway-model-substituted"),
+      `${model} -> ${replacement}`,
+    );
+    const chunks = dataEvents(await stream.text());
+    assert.ok(chunks.length > 0);
+    for (const chunk of chunks) assert.equal(chunk.model, replacement);
+  }
+});
+
+Deno.test("MODEL_ALIASES override the built-in table; RETIRED_MODEL_ALIASES=false sends names as given", async () => {
+  {
+    await using gw = await startGateway({
+      MODEL_ALIASES: "gemini-2.5-flash=gemini-3.8-flash,claude-*=gemini-4-argon",
+    });
+    const retired = await post(gw, { model: "gemini-2.5-flash", messages: hello });
+    assert.equal((await retired.json()).model, "gemini-3.8-flash");
+    const claude = await post(gw, { model: "claude-opus-4-1", messages: hello });
+    assert.equal((await claude.json()).model, "gemini-4-argon");
+  }
+  await using gw = await startGateway({ RETIRED_MODEL_ALIASES: "false" });
+  const response = await post(gw, { model: "gemini-2.0-flash", messages: hello });
+  assert.equal(response.status, 404, "the fake answers as Google does for a shut-down model");
+});
+
+Deno.test("each substitution is logged once, however many requests it serves", async () => {
+  await using gw = await startGateway();
+  const lines: string[] = [];
+  const warn = console.warn;
+  console.warn = (...args: unknown[]) => lines.push(args.join(" "));
+  try {
+    for (let i = 0; i < 3; i++) {
+      await (await post(gw, { model: "gemini-2.0-flash", messages: hello })).body?.cancel();
+      await (await post(gw, { model: "gpt-4o", messages: hello })).body?.cancel();
+    }
+  } finally {
+    console.warn = warn;
+  }
+  assert.equal(lines.length, 2, lines.join("\n"));
+  assert.match(lines[0], /gemini-2\.0-flash -> gemini-3\.6-flash/);
+  assert.match(lines[1], /gpt-4o -> gemini-flash-latest/);
+});
+
+Deno.test("a model name that is too long or not a name is a 400 naming model", async () => {
+  await using gw = await startGateway();
+  for (const model of ["gemini-".padEnd(70_000, "x"), "gemini 3.8 flash", "a/b:c"]) {
+    const response = await post(gw, { model, messages: hello });
+    assert.equal(response.status, 400);
+    const body: ErrorResponse = await response.json();
+    assert.equal(body.error.param, "model");
+    assert.ok(body.error.message.length < 300);
+  }
+  assert.equal(gw.fake.requests.length, 0);
+});
+
 Deno.test("create: MAX_TOKENS finishes with length, SAFETY with content_filter", async () => {
   await using gw = await startGateway();
   const cases: [string, string][] = [

@@ -56,3 +56,31 @@ Deno.test("the openai SDK retrieves a models/-prefixed id (sent percent-encoded)
   assert.equal(model.id, "gemini-3.8-flash");
   assert.equal(gateway.fake.requests[0].path, "/v1beta/models/gemini-3.8-flash");
 });
+
+Deno.test("retrieving a retired or foreign model gets the one that answers for it", async () => {
+  await using gateway = await startGateway();
+  const retired = await gateway.request("/v1/models/gemini-2.5-pro");
+  assert.equal((await retired.json()).id, "gemini-3.8-flash");
+  assert.equal(
+    retired.headers.get("x-gateway-model-substituted"),
+    "gemini-2.5-pro -> gemini-3.8-flash",
+  );
+  const foreign = await gateway.request("/v1/models/gpt-4o");
+  assert.equal((await foreign.json()).id, "gemini-flash-latest");
+  const long = await gateway.request(`/v1/models/${"x".repeat(5_000)}`);
+  assert.equal(long.status, 400);
+  assert.ok((await long.text()).length < 500);
+});
+
+Deno.test("HIDE_RETIRED_MODELS leaves out the models an alias answers for", async () => {
+  const ids = async (env: Record<string, string>) => {
+    await using gateway = await startGateway(env);
+    const body = await (await gateway.request("/v1/models")).json();
+    return body.data.map((model: { id: string }) => model.id) as string[];
+  };
+  const all = await ids({});
+  assert.ok(all.includes("gemini-2.0-flash") && all.includes("gemini-3.8-flash"));
+  const current = await ids({ HIDE_RETIRED_MODELS: "true" });
+  assert.ok(!current.includes("gemini-2.0-flash") && !current.includes("gemini-2.5-pro"));
+  assert.ok(current.includes("gemini-3.8-flash") && current.includes("gemini-2.5-flash-lite"));
+});
