@@ -80,7 +80,7 @@ const prompt = "Summarise the plot of Hamlet in two sentences.";
 const geminiBody = JSON.stringify({ contents: [{ role: "user", parts: [{ text: prompt }] }] });
 const chatBody = (stream: boolean) =>
   JSON.stringify({
-    model: "gemini-2.5-flash",
+    model: "gemini-3.8-flash",
     stream,
     messages: [{ role: "user", content: prompt }],
   });
@@ -88,7 +88,7 @@ const post = (url: string, body: string, headers: Record<string, string>) => () 
   fetch(url, { method: "POST", body, headers: { "content-type": "application/json", ...headers } });
 const direct = { "x-goog-api-key": "bench-key" };
 const proxied = { authorization: "Bearer bench-key" };
-const model = `${fakeUrl}/v1beta/models/gemini-2.5-flash`;
+const model = `${fakeUrl}/v1beta/models/gemini-3.8-flash`;
 
 const scenarios = [
   {

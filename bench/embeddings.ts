@@ -4,6 +4,7 @@
  * @module
  */
 
+import { ModelAliases } from "../src/core/model_name.ts";
 import { toEmbeddingPlan } from "../src/openai/embeddings/request.ts";
 import { runLoad } from "./load.ts";
 
@@ -46,7 +47,8 @@ export async function benchEmbeddings(
         headers: { "content-type": "application/json", ...headers },
       });
   };
-  const [batch] = toEmbeddingPlan({ model: MODEL, input: TEXTS }, MODEL).batches;
+  const [batch] =
+    toEmbeddingPlan({ model: MODEL, input: TEXTS }, MODEL, new ModelAliases()).batches;
   const load = { ...options, maxRequests: MAX_REQUESTS };
   const direct = await runLoad(
     post(`${fakeUrl}/v1beta/models/${MODEL}:batchEmbedContents`, batch, {

@@ -20,13 +20,13 @@ console.log(`Gateway on ${base}, in front of the fake Gemini on ${fake.url}. Try
 curl ${base}/models ${auth}
 
 curl ${base}/chat/completions ${auth} ${json} \\
-  -d '{"model":"gemini-2.5-flash","messages":[{"role":"user","content":"Hello!"}]}'
+  -d '{"model":"gemini-3.8-flash","messages":[{"role":"user","content":"Hello!"}]}'
 
 curl -N ${base}/chat/completions ${auth} ${json} \\
-  -d '{"model":"gemini-2.5-flash","stream":true,"messages":[{"role":"user","content":"Hello!"}]}'
+  -d '{"model":"gemini-flash-latest","stream":true,"messages":[{"role":"user","content":"Hello!"}]}'
 
 curl ${base}/chat/completions ${auth} ${json} \\
-  -d '{"model":"gemini-3-pro-preview","reasoning_effort":"high","messages":[{"role":"user","content":"What is the weather in Paris?"}],"tools":[{"type":"function","function":{"name":"get_weather","parameters":{"type":"object","properties":{"city":{"type":"string"}},"required":["city"]}}}]}'
+  -d '{"model":"gemini-4-argon","reasoning_effort":"high","messages":[{"role":"user","content":"What is the weather in Paris?"}],"tools":[{"type":"function","function":{"name":"get_weather","parameters":{"type":"object","properties":{"city":{"type":"string"}},"required":["city"]}}}]}'
 
 curl ${base}/embeddings ${auth} ${json} \\
   -d '{"model":"gemini-embedding-001","input":["first text","second text"],"dimensions":4}'

@@ -4,7 +4,7 @@
  */
 
 import { HARM_BLOCK_THRESHOLDS } from "./core/safety.ts";
-import { modelId } from "./core/model_name.ts";
+import { ModelAliases, modelId, parseModelAliases } from "./core/model_name.ts";
 
 /** Everything the gateway can be configured with. */
 export interface Config {
@@ -18,10 +18,14 @@ export interface Config {
   upstreamTimeoutMs: number;
   /** Largest request body accepted, in bytes; beyond it: 413. */
   maxBodyBytes: number;
-  /** Chat model used when a request names none. */
+  /** Chat model used when a request names none, or names another provider's model. */
   defaultModel: string;
   /** Embedding model used when a request names none. */
   defaultEmbeddingModel: string;
+  /** `MODEL_ALIASES`, then Google's shutdowns unless `RETIRED_MODEL_ALIASES` is false. */
+  modelAliases: ModelAliases;
+  /** Whether `GET /models` leaves out the models an alias answers for. */
+  hideRetiredModels: boolean;
   /** Allows fetching image URLs on loopback, private and link-local addresses. */
   allowPrivateUrlFetch: boolean;
   /** Largest remote file fetched for an `image_url`, in bytes. */
@@ -122,6 +126,12 @@ export function loadConfig(
         "this deployment: set ACCESS_TOKENS, or ALLOW_PUBLIC_SERVER_KEYS=true to serve everyone",
     );
   }
+  let aliases;
+  try {
+    aliases = parseModelAliases(get("MODEL_ALIASES") ?? "");
+  } catch (error) {
+    throw new ConfigError(`MODEL_ALIASES: ${(error as Error).message}`);
+  }
   const mib = 1024 * 1024;
   return {
     port: integer("PORT", 8000, 0, 65535),
@@ -129,8 +139,10 @@ export function loadConfig(
     geminiApiVersion: version,
     upstreamTimeoutMs: integer("UPSTREAM_TIMEOUT_MS", 600_000, 1, 3_600_000),
     maxBodyBytes: integer("MAX_BODY_BYTES", 100 * mib, 1024, 2048 * mib),
-    defaultModel: modelId(text("DEFAULT_MODEL", "gemini-2.5-flash")),
+    defaultModel: modelId(text("DEFAULT_MODEL", "gemini-flash-latest")),
     defaultEmbeddingModel: modelId(text("DEFAULT_EMBEDDING_MODEL", "gemini-embedding-001")),
+    modelAliases: new ModelAliases(aliases, boolean("RETIRED_MODEL_ALIASES", true)),
+    hideRetiredModels: boolean("HIDE_RETIRED_MODELS", false),
     allowPrivateUrlFetch: boolean("ALLOW_PRIVATE_URL_FETCH", false),
     fetchMaxBytes: integer("FETCH_MAX_BYTES", 20 * mib, 1, 1024 * mib),
     fetchTimeoutMs: integer("FETCH_TIMEOUT_MS", 15_000, 1, 600_000),

@@ -147,7 +147,7 @@ Deno.test("the Live API is served through the gateway, under /ws, /v1/ws and //w
   const origin = gateway.url.replace("http", "ws");
   for (const path of ["/ws?key=test-key", "/v1/ws?key=test-key", "//ws?key=test-key"]) {
     const socket = await TestSocket.connect(`${origin}${path}`);
-    socket.send(JSON.stringify({ setup: { model: "models/gemini-live-2.5-flash-preview" } }));
+    socket.send(JSON.stringify({ setup: { model: "models/gemini-3.8-live" } }));
     assert.deepEqual(await socket.nextJson(), { setupComplete: {} }, path);
     await socket.close();
   }

@@ -12,6 +12,25 @@ Deno.test("defaults", () => {
   assert.equal(config.allowPrivateUrlFetch, false);
   assert.equal(config.includeThoughts, true);
   assert.ok(config.maxBodyBytes >= 20 * 1024 * 1024);
+  assert.equal(config.defaultModel, "gemini-flash-latest");
+  assert.equal(config.defaultEmbeddingModel, "gemini-embedding-001");
+  assert.equal(config.hideRetiredModels, false);
+  assert.equal(config.modelAliases.resolve("gemini-2.0-flash"), "gemini-3.6-flash");
+});
+
+Deno.test("model aliases: MODEL_ALIASES first, the retired table switchable off", () => {
+  const config = loadConfig(from({
+    MODEL_ALIASES: "claude-*=gemini-3.8-flash",
+    RETIRED_MODEL_ALIASES: "false",
+    HIDE_RETIRED_MODELS: "true",
+  }));
+  assert.equal(config.modelAliases.resolve("claude-x"), "gemini-3.8-flash");
+  assert.equal(config.modelAliases.resolve("gemini-2.0-flash"), "gemini-2.0-flash");
+  assert.equal(config.hideRetiredModels, true);
+  assert.throws(
+    () => loadConfig(from({ MODEL_ALIASES: "gpt-4o" })),
+    (error) => error instanceof ConfigError && error.message.includes("MODEL_ALIASES"),
+  );
 });
 
 Deno.test("reads every setting", () => {

@@ -58,13 +58,15 @@ export function streamLimits(config: Config): StreamLimits {
  * Resolves once Gemini's first response is translated or `keepAliveMs` has passed; a failure
  * before then rejects, for the caller to answer as an HTTP error. Later failures, and silence
  * longer than `idleTimeoutMs`, end the stream with `translator.fail`. An upstream that ends
- * without any response is a 502. Cancelling the response cancels the upstream request.
+ * without any response is a 502. Cancelling the response cancels the upstream request. `headers`
+ * are added to the response's.
  */
 export async function streamResponse(
   upstream: Promise<ReadableStream<Uint8Array>>,
   translator: StreamTranslator,
   format: StreamFormat,
   limits: StreamLimits,
+  headers: Record<string, string> = {},
 ): Promise<Response> {
   const source = new TranslatedSource(upstream, translator, format, limits);
   await source.started(limits.keepAliveMs);
@@ -73,6 +75,7 @@ export async function streamResponse(
       "content-type": format.contentType,
       "cache-control": "no-cache",
       "x-accel-buffering": "no",
+      ...headers,
     },
   });
 }

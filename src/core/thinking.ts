@@ -10,7 +10,13 @@
  */
 
 import type { ThinkingConfig } from "../gemini/types.ts";
-import { modelFamily } from "./model_family.ts";
+import {
+  isSpeechModel,
+  modelFamily,
+  THINKING_LEVELS,
+  type ThinkingLevel,
+  thinkingLevels,
+} from "./model_family.ts";
 import {
   childParam,
   type Field,
@@ -57,15 +63,24 @@ const BUDGETS: Record<Variant, Record<ReasoningEffort, number>> = {
   lite: { none: 0, minimal: 512, low: 1024, medium: 8192, high: 24576 },
 };
 
-/** Thinking levels of Gemini 3 models per effort; Gemini 3 Pro knows only LOW and HIGH. */
-const LEVELS: Record<"gemini-3-pro" | Variant, Record<ReasoningEffort, string>> = {
-  "gemini-3-pro": { none: "LOW", minimal: "LOW", low: "LOW", medium: "HIGH", high: "HIGH" },
-  pro: { none: "LOW", minimal: "LOW", low: "LOW", medium: "MEDIUM", high: "HIGH" },
-  flash: { none: "MINIMAL", minimal: "MINIMAL", low: "LOW", medium: "MEDIUM", high: "HIGH" },
-  lite: { none: "MINIMAL", minimal: "MINIMAL", low: "LOW", medium: "MEDIUM", high: "HIGH" },
+/** The thinking level each effort asks for, before it is fitted to what a model accepts. */
+const LEVELS: Record<ReasoningEffort, ThinkingLevel> = {
+  none: "MINIMAL",
+  minimal: "MINIMAL",
+  low: "LOW",
+  medium: "MEDIUM",
+  high: "HIGH",
 };
 
-const THINKING_LEVELS = ["MINIMAL", "LOW", "MEDIUM", "HIGH"];
+/**
+ * The level `model` is sent for `effort`: the one asked for, or the next higher the model
+ * accepts (Gemini 3.8 Flash takes no `MINIMAL`, so `none` and `minimal` are `LOW` there).
+ */
+function levelFor(model: string, effort: ReasoningEffort): ThinkingLevel {
+  const accepted = thinkingLevels(model);
+  const wanted = THINKING_LEVELS.indexOf(LEVELS[effort]);
+  return accepted.find((level) => THINKING_LEVELS.indexOf(level) >= wanted) ?? accepted.at(-1)!;
+}
 
 /** How `model` (without `models/`) thinks. */
 function profileOf(model: string): Profile {
@@ -75,7 +90,7 @@ function profileOf(model: string): Profile {
     ? "pro"
     : "flash";
   const family = modelFamily(model);
-  if (family === "legacy" || /^gemini-2\.5-.*-(image|tts)/.test(model)) {
+  if (family === "legacy" || isSpeechModel(model) || /^gemini-2\.5-.*-image/.test(model)) {
     return { control: "none", variant, thinksByDefault: false };
   }
   if (family === "level") return { control: "level", variant, thinksByDefault: true };
@@ -109,10 +124,7 @@ export function toThinkingConfig(
     throw invalidValue("reasoning_effort", `the model ${model} does not support reasoning.`);
   }
   const config: ThinkingConfig = profile.control === "level"
-    ? {
-      thinkingLevel:
-        LEVELS[model.startsWith("gemini-3-pro") ? "gemini-3-pro" : profile.variant][effort],
-    }
+    ? { thinkingLevel: levelFor(model, effort) }
     : { thinkingBudget: BUDGETS[profile.variant][effort] };
   return effort === "none" ? config : { ...config, includeThoughts };
 }
@@ -148,7 +160,7 @@ function fromThinkingConfig(
     (value, param) => readInteger(value, param, { min: -1 }),
   );
   const thinkingLevel = optional(level.value, level.param, readString)?.toUpperCase();
-  if (thinkingLevel !== undefined && !THINKING_LEVELS.includes(thinkingLevel)) {
+  if (thinkingLevel !== undefined && !(THINKING_LEVELS as string[]).includes(thinkingLevel)) {
     throw invalidValue(
       level.param,
       `unknown thinking level '${level.value}'; expected minimal, low, medium or high.`,

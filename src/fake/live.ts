@@ -14,7 +14,7 @@ import { modelId } from "../core/model_name.ts";
 import { type CloseFrame, truncateReason } from "../live/close_codes.ts";
 import type { Content, FunctionResponse, Tool } from "../gemini/types.ts";
 import { checkKey, requestKey } from "./auth.ts";
-import { findModel, supportsMethod } from "./models.ts";
+import { servingModel, supportsMethod } from "./models.ts";
 import { errorBody, invalidKeyError, missingKeyError, prettyJson } from "./wire.ts";
 
 const PATH =
@@ -95,7 +95,7 @@ class LiveSession {
     const model = field(setup, "model");
     if (typeof model !== "string" || !model) return fail(1007, INVALID_ARGUMENT);
     const id = modelId(model);
-    const known = findModel(id);
+    const known = servingModel(id);
     if (!known || !supportsMethod(known, "bidiGenerateContent")) {
       return fail(
         1008,

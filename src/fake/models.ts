@@ -657,7 +657,145 @@ export const MODELS: readonly CatalogModel[] = [
     outputTokenLimit: 8192,
     supportedGenerationMethods: ["predictLongRunning"],
   },
+  // Released after the capture of page 1 (fixture 09): modelled on Google's model pages.
+  {
+    name: "models/gemini-3.7-flash",
+    version: "3.7-flash-08-2026",
+    displayName: "Gemini 3.7 Flash",
+    description: "Gemini 3.7 Flash",
+    inputTokenLimit: 1048576,
+    outputTokenLimit: 65536,
+    supportedGenerationMethods: CACHEABLE,
+    ...SAMPLING_64,
+    thinking: true,
+  },
+  {
+    name: "models/gemini-3.8-flash",
+    version: "3.8-flash-09-2026",
+    displayName: "Gemini 3.8 Flash",
+    description: "Gemini 3.8 Flash",
+    inputTokenLimit: 1048576,
+    outputTokenLimit: 65536,
+    supportedGenerationMethods: CACHEABLE,
+    ...SAMPLING_64,
+    thinking: true,
+  },
+  {
+    name: "models/gemini-4-argon",
+    version: "4-argon-10-2026",
+    displayName: "Gemini 4 Argon",
+    description: "Gemini 4 Argon",
+    inputTokenLimit: 1048576,
+    outputTokenLimit: 65536,
+    supportedGenerationMethods: BATCHABLE,
+    ...SAMPLING_64,
+    thinking: true,
+  },
+  {
+    name: "models/gemini-3.8-live",
+    version: "3.8-live-09-2026",
+    displayName: "Gemini 3.8 Live",
+    description: "Gemini 3.8 Live",
+    inputTokenLimit: 131072,
+    outputTokenLimit: 65536,
+    supportedGenerationMethods: LIVE,
+    ...SAMPLING_64,
+    thinking: true,
+  },
+  {
+    name: "models/gemini-3.8-live-extended-thinking",
+    version: "3.8-live-extended-thinking-09-2026",
+    displayName: "Gemini 3.8 Live Extended Thinking",
+    description: "Gemini 3.8 Live Extended Thinking",
+    inputTokenLimit: 131072,
+    outputTokenLimit: 65536,
+    supportedGenerationMethods: LIVE,
+    ...SAMPLING_64,
+    thinking: true,
+  },
+  {
+    name: "models/gemini-2.5-flash-native-audio-preview-12-2025",
+    version: "gemini-2.5-flash-native-audio-preview-12-2025",
+    displayName: "Gemini 2.5 Flash Native Audio Preview 12-2025",
+    description: "Gemini 2.5 Flash Native Audio Preview 12-2025",
+    inputTokenLimit: 131072,
+    outputTokenLimit: 8192,
+    supportedGenerationMethods: LIVE,
+    ...SAMPLING_64,
+    thinking: true,
+  },
+  {
+    name: "models/gemini-3.8-flash-tts",
+    version: "3.8-flash-tts-09-2026",
+    displayName: "Gemini 3.8 Flash TTS",
+    description: "Gemini 3.8 Flash TTS",
+    inputTokenLimit: 8192,
+    outputTokenLimit: 16384,
+    supportedGenerationMethods: BATCHABLE,
+    ...SAMPLING_64,
+  },
+  {
+    name: "models/gemini-3.8-flash-lite-tts",
+    version: "3.8-flash-lite-tts-09-2026",
+    displayName: "Gemini 3.8 Flash-Lite TTS",
+    description: "Gemini 3.8 Flash-Lite TTS",
+    inputTokenLimit: 8192,
+    outputTokenLimit: 16384,
+    supportedGenerationMethods: BATCHABLE,
+    ...SAMPLING_64,
+  },
+  {
+    name: "models/gemini-3.5-transcribe",
+    version: "3.5-transcribe",
+    displayName: "Gemini 3.5 Transcribe",
+    description: "Gemini 3.5 Transcribe",
+    inputTokenLimit: 1048576,
+    outputTokenLimit: 65536,
+    supportedGenerationMethods: GENERATE,
+    ...SAMPLING_64,
+  },
+  {
+    name: "models/gemini-nano-banana-2.1",
+    version: "nano-banana-2.1-10-2026",
+    displayName: "Nano Banana 2.1",
+    description: "Gemini Nano Banana 2.1",
+    inputTokenLimit: 65536,
+    outputTokenLimit: 65536,
+    supportedGenerationMethods: BATCHABLE,
+    ...SAMPLING_64_T1,
+    thinking: true,
+  },
 ];
+
+/**
+ * Models Google has shut down: `null` where calls are a 404 (as for any unknown model), else
+ * the model Google routes their calls to (answering with its own `modelVersion`). Those still
+ * listed stay in the catalog, as `models.list` keeps listing them.
+ */
+export const SHUT_DOWN: Readonly<Record<string, string | null>> = {
+  "gemini-2.0-flash": null,
+  "gemini-2.0-flash-001": null,
+  "gemini-2.0-flash-lite": null,
+  "gemini-2.0-flash-lite-001": null,
+  "gemini-2.0-flash-exp": null,
+  "gemini-2.5-flash-preview-09-2025": null,
+  "gemini-2.5-flash-image": null,
+  "gemini-live-2.5-flash-preview": null,
+  "gemini-3-pro-preview": null,
+  "gemini-3-pro-image-preview": null,
+  "gemini-3.1-flash-image-preview": null,
+  "gemini-3.1-flash-lite-preview": null,
+  "gemini-robotics-er-1.5-preview": null,
+  "gemini-robotics-er-1.6-preview": null,
+  "imagen-4.0-generate-001": null,
+  "imagen-4.0-ultra-generate-001": null,
+  "imagen-4.0-fast-generate-001": null,
+  "text-embedding-004": null,
+  "gemini-2.5-pro": "gemini-3.8-flash",
+  "gemini-2.5-flash": "gemini-3.5-flash-lite",
+  "gemini-3.5-flash": "gemini-3.6-flash",
+  "gemini-3.7-flash": "gemini-3.8-flash",
+};
 
 /** The page size `models.list` uses when none is asked for. */
 export const DEFAULT_PAGE_SIZE = 50;
@@ -669,6 +807,17 @@ export const MAX_PAGE_SIZE = 1000;
 export function findModel(id: string): CatalogModel | undefined {
   const name = id.startsWith("models/") ? id : `models/${id}`;
   return MODELS.find((model) => model.name === name);
+}
+
+/**
+ * The model that answers calls for `id`: the catalog's, or the one Google routes a shut-down
+ * model to; `undefined` for an unknown or shut-down model.
+ */
+export function servingModel(id: string): CatalogModel | undefined {
+  const name = id.replace(/^models\//, "");
+  if (!Object.hasOwn(SHUT_DOWN, name)) return findModel(name);
+  const target = SHUT_DOWN[name];
+  return target === null ? undefined : findModel(target);
 }
 
 /** Whether `model` serves `method` (e.g. `generateContent`, `embedContent`). */

@@ -13,8 +13,9 @@ import {
   generateChunks,
   generateContent,
 } from "./generate.ts";
+import { modelId } from "../core/model_name.ts";
 import { serveLive } from "./live.ts";
-import { findModel, listModels, supportsMethod } from "./models.ts";
+import { findModel, listModels, servingModel, supportsMethod } from "./models.ts";
 import {
   validateBatchEmbedContents,
   validateCountTokens,
@@ -350,7 +351,8 @@ export function startFakeGemini(options: FakeGeminiOptions = {}): FakeGemini {
       );
     }
     const served = SERVED_AS[method];
-    if (!model || !supportsMethod(model, served)) {
+    const serving = servingModel(id);
+    if (!serving || !supportsMethod(serving, served)) {
       const error = modelNotFoundError(id, version, served);
       if (framing === "sse") {
         error.error.details = [{
@@ -361,25 +363,26 @@ export function startFakeGemini(options: FakeGeminiOptions = {}): FakeGemini {
       }
       return errorResponse(started, error, framing);
     }
+    const answering = modelId(serving.name);
     switch (method) {
       case "generateContent":
         return unwrap(
           started,
-          validateGenerateContent(body, id, version),
+          validateGenerateContent(body, answering, version),
           framing,
-          (request) => jsonResponse(started, generateContent(id, request)),
+          (request) => jsonResponse(started, generateContent(answering, request)),
         );
       case "streamGenerateContent":
         return unwrap(
           started,
-          validateGenerateContent(body, id, version),
+          validateGenerateContent(body, answering, version),
           framing,
-          (request) => streamResponse(started, generateChunks(id, request), framing),
+          (request) => streamResponse(started, generateChunks(answering, request), framing),
         );
       case "countTokens":
         return unwrap(
           started,
-          validateCountTokens(body, id, version),
+          validateCountTokens(body, answering, version),
           framing,
           (request) => jsonResponse(started, countTokens(request)),
         );
@@ -388,14 +391,14 @@ export function startFakeGemini(options: FakeGeminiOptions = {}): FakeGemini {
           started,
           validateEmbedContent(body),
           framing,
-          (request) => jsonResponse(started, embedContent(id, request)),
+          (request) => jsonResponse(started, embedContent(answering, request)),
         );
       default:
         return unwrap(
           started,
-          validateBatchEmbedContents(body, id),
+          validateBatchEmbedContents(body, answering),
           framing,
-          (request) => jsonResponse(started, batchEmbedContents(id, request.requests)),
+          (request) => jsonResponse(started, batchEmbedContents(answering, request.requests)),
         );
     }
   }

@@ -8,7 +8,7 @@
  */
 
 import { isRecord } from "../http/fields.ts";
-import { modelFamily } from "../core/model_family.ts";
+import { modelFamily, thinkingLevels } from "../core/model_family.ts";
 import type {
   BatchEmbedContentsRequest,
   Content,
@@ -502,6 +502,15 @@ function checkGenerate(
     );
   }
   if (lines.length) return fieldErrors(lines);
+  const level = thinking?.thinkingLevel?.toUpperCase();
+  if (level !== undefined && modelFamily(model) === "level") {
+    if (!(thinkingLevels(model) as string[]).includes(level)) {
+      return invalidArgument(`Thinking level ${level} is not supported for this model.`);
+    }
+  }
+  if (level !== undefined && modelFamily(model) !== "level") {
+    return invalidArgument("Thinking level is not supported for this model.");
+  }
   if (
     request.contents.some((content) => content.role && !["user", "model"].includes(content.role))
   ) {

@@ -105,8 +105,8 @@ Deno.test("models that cannot think accept none and refuse other efforts", () =>
   assertInvalid(() => effort("gemini-2.5-flash-image", "low"), "reasoning_effort");
 });
 
-Deno.test("the -latest aliases follow Gemini 3: levels, not budgets", () => {
-  assert.deepEqual(effort("gemini-flash-latest", "none"), { thinkingLevel: "MINIMAL" });
+Deno.test("the -latest aliases follow the newest models: levels, not budgets", () => {
+  assert.deepEqual(effort("gemini-flash-latest", "none"), { thinkingLevel: "LOW" });
   assert.deepEqual(effort("gemini-flash-latest", "medium"), {
     thinkingLevel: "MEDIUM",
     includeThoughts: true,
@@ -120,6 +120,39 @@ Deno.test("the -latest aliases follow Gemini 3: levels, not budgets", () => {
     thinkingLevel: "HIGH",
     includeThoughts: true,
   });
+});
+
+Deno.test("Gemini 3.8 and 3.7 Flash take LOW to HIGH: none and minimal are LOW", () => {
+  for (const model of ["gemini-3.8-flash", "gemini-3.7-flash"]) {
+    assert.deepEqual(effort(model, "none"), { thinkingLevel: "LOW" }, model);
+    assert.deepEqual(effort(model, "minimal"), { thinkingLevel: "LOW", includeThoughts: true });
+    assert.deepEqual(effort(model, "low"), { thinkingLevel: "LOW", includeThoughts: true });
+    assert.deepEqual(effort(model, "medium"), { thinkingLevel: "MEDIUM", includeThoughts: true });
+    assert.deepEqual(effort(model, "high"), { thinkingLevel: "HIGH", includeThoughts: true });
+  }
+});
+
+Deno.test("Gemini 4 Argon and 3.1 Pro take LOW, MEDIUM and HIGH", () => {
+  for (const model of ["gemini-4-argon", "gemini-3.1-pro-preview"]) {
+    assert.deepEqual(effort(model, "none"), { thinkingLevel: "LOW" }, model);
+    assert.deepEqual(effort(model, "minimal"), { thinkingLevel: "LOW", includeThoughts: true });
+    assert.deepEqual(effort(model, "medium"), { thinkingLevel: "MEDIUM", includeThoughts: true });
+    assert.deepEqual(effort(model, "xhigh"), { thinkingLevel: "HIGH", includeThoughts: true });
+  }
+});
+
+Deno.test("Gemini 3.6 Flash and the Flash-Lite models take MINIMAL", () => {
+  for (const model of ["gemini-3.6-flash", "gemini-3.5-flash-lite", "gemini-3.1-flash-lite"]) {
+    assert.deepEqual(effort(model, "none"), { thinkingLevel: "MINIMAL" }, model);
+    assert.deepEqual(effort(model, "low"), { thinkingLevel: "LOW", includeThoughts: true });
+  }
+});
+
+Deno.test("speech models take no thinking configuration", () => {
+  for (const model of ["gemini-3.8-flash-tts", "gemini-3.5-transcribe", "gemini-3.8-live"]) {
+    assert.equal(effort(model, "none"), undefined, model);
+    assert.equal(toThinkingConfig(model, undefined, undefined, true), undefined, model);
+  }
 });
 
 Deno.test("unknown and future models get levels and think by default", () => {

@@ -4,7 +4,7 @@ import { serveLoopback, TestSocket } from "../helpers/websocket.ts";
 
 const PATH = "/ws/google.ai.generativelanguage.v1beta.GenerativeService.BidiGenerateContent";
 const SETUP = JSON.stringify({
-  setup: { model: "models/gemini-live-2.5-flash-preview", generationConfig: {} },
+  setup: { model: "models/gemini-3.8-live", generationConfig: {} },
 });
 
 /** Runs `body` against the fake's Live endpoint on a loopback port. */
@@ -93,7 +93,7 @@ Deno.test("a turn naming a declared function gets a toolCall, then the toolRespo
   await withFake(async (url) => {
     const setup = JSON.stringify({
       setup: {
-        model: "models/gemini-live-2.5-flash-preview",
+        model: "models/gemini-3.8-live",
         tools: [{ functionDeclarations: [{ name: "get_current_weather" }] }],
       },
     });

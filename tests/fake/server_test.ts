@@ -4,7 +4,7 @@ import { readFixture, readFixtureBytes } from "../helpers/fixtures.ts";
 
 const KEY = { "x-goog-api-key": "test-key" };
 const ask = { contents: [{ role: "user", parts: [{ text: "Hi" }] }] };
-const FLASH = "/v1beta/models/gemini-2.5-flash";
+const FLASH = "/v1beta/models/gemini-3.8-flash";
 
 function post(url: string, body: unknown, headers: HeadersInit = KEY): Promise<Response> {
   return fetch(url, {
@@ -274,6 +274,58 @@ Deno.test("scripted error statuses send the canonical bodies, framed for the req
   }
 });
 
+Deno.test("shut-down models are a 404, or answered by the model Google routes them to", async () => {
+  const fake = startFakeGemini();
+  try {
+    const gone = await post(`${fake.url}/v1beta/models/gemini-2.0-flash:generateContent`, ask);
+    assert.equal(gone.status, 404);
+    assert.equal(
+      (await gone.json()).error.message,
+      "models/gemini-2.0-flash is not found for API version v1beta, or is not supported for " +
+        "generateContent. Call ListModels to see the list of available models and their " +
+        "supported methods.",
+    );
+    const embedding = await post(
+      `${fake.url}/v1beta/models/text-embedding-004:batchEmbedContents`,
+      { requests: [] },
+    );
+    assert.equal(embedding.status, 404);
+    const routed = await post(`${fake.url}/v1beta/models/gemini-2.5-flash:generateContent`, ask);
+    assert.equal((await routed.json()).modelVersion, "gemini-3.5-flash-lite");
+    const listed = await fetch(`${fake.url}/v1beta/models/gemini-2.0-flash`, { headers: KEY });
+    assert.equal(listed.status, 200, "models.get still describes a listed model");
+  } finally {
+    await fake.close();
+  }
+});
+
+Deno.test("thinking levels a model does not take are a 400", async () => {
+  const fake = startFakeGemini();
+  try {
+    const withLevel = (level: string) => ({
+      ...ask,
+      generationConfig: { thinkingConfig: { thinkingLevel: level } },
+    });
+    const minimal = await post(`${fake.url}${FLASH}:generateContent`, withLevel("MINIMAL"));
+    assert.equal(minimal.status, 400);
+    assert.equal((await minimal.json()).error.status, "INVALID_ARGUMENT");
+    const low = await post(`${fake.url}${FLASH}:generateContent`, withLevel("LOW"));
+    assert.equal(low.status, 200);
+    const lite = await post(
+      `${fake.url}/v1beta/models/gemini-3.5-flash-lite:generateContent`,
+      withLevel("MINIMAL"),
+    );
+    assert.equal(lite.status, 200);
+    const budgetModel = await post(
+      `${fake.url}/v1beta/models/gemini-2.5-flash-lite:generateContent`,
+      withLevel("LOW"),
+    );
+    assert.equal(budgetModel.status, 400);
+  } finally {
+    await fake.close();
+  }
+});
+
 Deno.test("replies are consumed in order, one per model-method request", async () => {
   const fake = startFakeGemini();
   try {
@@ -288,7 +340,7 @@ Deno.test("replies are consumed in order, one per model-method request", async (
     ]);
     assert.equal(third.status, 201);
     const unscripted = await post(`${fake.url}${FLASH}:generateContent`, ask);
-    assert.equal((await unscripted.json()).modelVersion, "gemini-2.5-flash");
+    assert.equal((await unscripted.json()).modelVersion, "gemini-3.8-flash");
     assert.deepEqual(fake.requests.map((request) => request.method), [
       "GET",
       "GET",

@@ -8,7 +8,7 @@ import { type Gateway, startGateway } from "../helpers/harness.ts";
 import { TestSocket } from "../helpers/websocket.ts";
 
 const TOKEN = "team-token-0123456789";
-const ask = { model: "gemini-2.5-flash", messages: [{ role: "user" as const, content: "Hi" }] };
+const ask = { model: "gemini-3.8-flash", messages: [{ role: "user" as const, content: "Hi" }] };
 
 const request = (headers: Record<string, string> = {}, query = "") =>
   new Request(`http://gateway.test/v1/models${query}`, { headers });
@@ -119,7 +119,7 @@ Deno.test("chat, streaming chat, embeddings and models go through the pool, with
   assert.equal(status.status, 200);
   assert.equal(body.data[0].state, "cooling");
   assert.deepEqual(Object.keys(body.data[0].cooling_until).sort(), [
-    "gemini-2.5-flash",
+    "gemini-3.8-flash",
     "gemini-embedding-001",
   ]);
   assert.equal(body.data[0].rate_limited, 2);
@@ -254,7 +254,7 @@ Deno.test("a Live session with an access token uses a pool key", async () => {
   const socket = await TestSocket.connect(
     `${gateway.url.replace("http", "ws")}/ws?key=${token}`,
   );
-  socket.send(JSON.stringify({ setup: { model: "models/gemini-live-2.5-flash-preview" } }));
+  socket.send(JSON.stringify({ setup: { model: "models/gemini-3.8-live" } }));
   assert.deepEqual(await socket.nextJson(), { setupComplete: {} });
   socket.socket.close();
   await socket.closed;
@@ -272,7 +272,7 @@ Deno.test("without tokens, the pool serves a request with no credential, Live in
   assert.equal(response.status, 200);
   assert.deepEqual(keysUsed(gateway), ["good-pool-2"]);
   const socket = await TestSocket.connect(`${gateway.url.replace("http", "ws")}/ws`);
-  socket.send(JSON.stringify({ setup: { model: "models/gemini-live-2.5-flash-preview" } }));
+  socket.send(JSON.stringify({ setup: { model: "models/gemini-3.8-live" } }));
   assert.deepEqual(await socket.nextJson(), { setupComplete: {} });
   socket.socket.close();
   await socket.closed;

@@ -6,7 +6,7 @@ import { LIVE_LIMITS, proxyLive } from "../../src/live/proxy.ts";
 import { assertSchema } from "../helpers/openapi.ts";
 import { rawWebSocket, serveLoopback, TestSocket } from "../helpers/websocket.ts";
 
-const MODEL = "models/gemini-live-2.5-flash-preview";
+const MODEL = "models/gemini-3.8-live";
 const SETUP = JSON.stringify({ setup: { model: MODEL } });
 
 /**

@@ -4,6 +4,7 @@
  * @module
  */
 
+import { substitutionHeaders } from "../../core/model_name.ts";
 import { createFileFetcher } from "../../core/remote_file.ts";
 import { streamLimits, streamResponse } from "../../core/stream.ts";
 import { readJsonObject } from "../../http/body.ts";
@@ -22,6 +23,7 @@ export async function handleChatCompletions(
   const body = await readJsonObject(request, config.maxBodyBytes);
   const chat = await toChatRequest(body, {
     defaultModel: config.defaultModel,
+    modelAliases: config.modelAliases,
     safetyThreshold: config.safetyThreshold,
     includeThoughts: config.includeThoughts,
     fetchFile: createFileFetcher(config),
@@ -35,6 +37,7 @@ export async function handleChatCompletions(
   if (!chat.stream) {
     return Response.json(
       toChatCompletion(await gemini.generateContent(chat.model, chat.request), meta),
+      { headers: substitutionHeaders(chat) },
     );
   }
   const chunks = new ChatCompletionChunks({ ...meta, includeUsage: chat.includeUsage });
@@ -43,5 +46,6 @@ export async function handleChatCompletions(
     chatCompletionEvents(chunks),
     { contentType: SSE_CONTENT_TYPE, keepAlive: SSE_KEEP_ALIVE },
     streamLimits(config),
+    substitutionHeaders(chat),
   );
 }

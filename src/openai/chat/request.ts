@@ -25,12 +25,19 @@ import { toContents } from "./messages.ts";
 import { toSafetySettings } from "../../core/safety.ts";
 import { toThinkingConfig } from "../../core/thinking.ts";
 import { toTools } from "./tools.ts";
-import { OPENAI_CHAT_MODELS, readModelName } from "../../core/model_name.ts";
+import {
+  FOREIGN_CHAT_MODELS,
+  type ModelAliases,
+  type ResolvedModel,
+  resolveModel,
+} from "../../core/model_name.ts";
 
 /** What the translation needs from the gateway's configuration. */
 export interface ChatRequestOptions {
   /** The model used when the request names none. */
   defaultModel: string;
+  /** Maps retired and aliased model names to the model that answers. */
+  modelAliases: ModelAliases;
   /** The threshold every harm category is blocked at unless the request overrides it. */
   safetyThreshold: string;
   /** Whether thought summaries are asked for when thinking is on. */
@@ -39,10 +46,8 @@ export interface ChatRequestOptions {
   fetchFile: FetchFile;
 }
 
-/** A chat completion request, ready for Gemini. */
-export interface ChatRequest {
-  /** The model, without `models/`. */
-  model: string;
+/** A chat completion request, ready for Gemini: `model` is the model that answers it. */
+export interface ChatRequest extends ResolvedModel {
   stream: boolean;
   /** `stream_options.include_usage` of a streaming request. */
   includeUsage: boolean;
@@ -60,7 +65,13 @@ export async function toChatRequest(
   options: ChatRequestOptions,
 ): Promise<ChatRequest> {
   if (!isRecord(body)) throw invalidRequest("The request body must be a JSON object.");
-  const model = readModelName(body.model, options.defaultModel, OPENAI_CHAT_MODELS);
+  const resolved = resolveModel(
+    body.model,
+    options.defaultModel,
+    FOREIGN_CHAT_MODELS,
+    options.modelAliases,
+  );
+  const { model } = resolved;
   const stream = optional(body.stream, "stream", readBoolean) ?? false;
   const streamOptions = optional(body.stream_options, "stream_options", readRecord);
   const includeUsage = optional(
@@ -107,7 +118,7 @@ export async function toChatRequest(
       : `cachedContents/${cachedContent}`;
   }
   return {
-    model,
+    ...resolved,
     stream,
     includeUsage: stream && includeUsage === true,
     parallelToolCalls,

@@ -5,6 +5,7 @@
 
 import type { Context } from "../../http/route.ts";
 import { readJsonObject } from "../../http/body.ts";
+import { substitutionHeaders } from "../../core/model_name.ts";
 import { toEmbeddingPlan } from "./request.ts";
 import { toEmbeddingResponse } from "./response.ts";
 
@@ -20,7 +21,7 @@ export async function handleEmbeddings(
   { config, gemini }: Context,
 ): Promise<Response> {
   const body = await readJsonObject(request, config.maxBodyBytes);
-  const plan = toEmbeddingPlan(body, config.defaultEmbeddingModel);
+  const plan = toEmbeddingPlan(body, config.defaultEmbeddingModel, config.modelAliases);
   const failure = new AbortController();
   const batches = gemini.withSignal(failure.signal);
   const responses = await mapBounded(
@@ -31,7 +32,9 @@ export async function handleEmbeddings(
     failure.abort();
     throw error;
   });
-  return Response.json(toEmbeddingResponse(plan, responses));
+  return Response.json(toEmbeddingResponse(plan, responses), {
+    headers: substitutionHeaders(plan),
+  });
 }
 
 /**

@@ -14,7 +14,12 @@ import {
   readString,
   wrongType,
 } from "../../http/fields.ts";
-import { OPENAI_EMBEDDING_MODELS, readModelName } from "../../core/model_name.ts";
+import {
+  type ModelAliases,
+  OPENAI_EMBEDDING_MODELS,
+  type ResolvedModel,
+  resolveModel,
+} from "../../core/model_name.ts";
 import type { BatchEmbedContentsRequest, EmbedContentRequest } from "../../gemini/types.ts";
 
 /** Most texts Gemini embeds in one `batchEmbedContents` call. */
@@ -39,10 +44,8 @@ const TASK_TYPES: readonly string[] = [
 /** How the vectors are written in the answer. */
 export type EncodingFormat = "float" | "base64";
 
-/** What one embeddings request asks of Gemini. */
-export interface EmbeddingPlan {
-  /** The model id, without `models/`. */
-  model: string;
+/** What one embeddings request asks of Gemini: `model` is the model that answers it. */
+export interface EmbeddingPlan extends ResolvedModel {
   encodingFormat: EncodingFormat;
   /** Every input in order, at most {@linkcode MAX_BATCH_SIZE} per call. */
   batches: BatchEmbedContentsRequest[];
@@ -56,8 +59,10 @@ export interface EmbeddingPlan {
 export function toEmbeddingPlan(
   body: Record<string, unknown>,
   defaultModel: string,
+  aliases: ModelAliases,
 ): EmbeddingPlan {
-  const model = readModelName(body.model, defaultModel, OPENAI_EMBEDDING_MODELS);
+  const resolved = resolveModel(body.model, defaultModel, OPENAI_EMBEDDING_MODELS, aliases);
+  const { model } = resolved;
   const texts = readInputs(body.input);
   const shared: Omit<EmbedContentRequest, "content"> = { model: `models/${model}` };
   const dimensions = optional(
@@ -92,7 +97,7 @@ export function toEmbeddingPlan(
       })),
     });
   }
-  return { model, encodingFormat: readEncodingFormat(body.encoding_format), batches };
+  return { ...resolved, encodingFormat: readEncodingFormat(body.encoding_format), batches };
 }
 
 function readInputs(input: unknown): string[] {

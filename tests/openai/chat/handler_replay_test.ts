@@ -28,6 +28,9 @@ import {
 
 type Message = OpenAI.ChatCompletionMessageParam;
 
+/** The recordings are of models Google has since shut down: they are sent as named. */
+const OLD_MODELS = { RETIRED_MODEL_ALIASES: "false" };
+
 /** A recorded SSE body, replayed event by event. */
 async function rawReply(name: string): Promise<FakeReply> {
   return { raw: await readFixtureBytes(name), split: "sse", contentType: "text/event-stream" };
@@ -170,7 +173,7 @@ function sentContents(gw: Gateway, index: number): Content[] {
 }
 
 Deno.test("replay: plain text streams (fixtures 01, 04, 13)", async () => {
-  await using gw = await startGateway();
+  await using gw = await startGateway(OLD_MODELS);
   const [recorded] = await recordedBodies(
     "13_streamGenerateContent_sse_3events_gemini-2.5-flash.recording.json",
   );
@@ -208,7 +211,7 @@ Deno.test("replay: plain text streams (fixtures 01, 04, 13)", async () => {
 });
 
 Deno.test("replay: thoughts stream as reasoning_content before the answer (fixture 03)", async () => {
-  await using gw = await startGateway();
+  await using gw = await startGateway(OLD_MODELS);
   const name = "03_sse_raw_thinking_includeThoughts_gemini-2.5-pro.sse";
   const events = await sseEvents(name);
   gw.fake.reply(await rawReply(name));
@@ -231,7 +234,7 @@ Deno.test("replay: thoughts stream as reasoning_content before the answer (fixtu
 });
 
 Deno.test("replay: search grounding becomes url_citation annotations (fixture 05)", async () => {
-  await using gw = await startGateway();
+  await using gw = await startGateway(OLD_MODELS);
   const name = "05_sse_raw_googleSearch_groundingMetadata_gemini-2.5-pro.sse";
   const events = await sseEvents(name);
   gw.fake.reply(await rawReply(name));
@@ -259,7 +262,7 @@ Deno.test("replay: search grounding becomes url_citation annotations (fixture 05
 });
 
 Deno.test("replay: a SAFETY-blocked candidate is content_filter (fixture 23)", async () => {
-  await using gw = await startGateway();
+  await using gw = await startGateway(OLD_MODELS);
   const [body] = await cassetteBodies("23_pyd_safety_block_candidate_finishReason_SAFETY.yaml");
   gw.fake.reply({ json: body });
   const completion = await gw.openai.chat.completions.create({
@@ -281,7 +284,7 @@ Deno.test("replay: a SAFETY-blocked candidate is content_filter (fixture 23)", a
 });
 
 Deno.test("replay: a candidate without parts is an empty answer cut by length (fixture 24)", async () => {
-  await using gw = await startGateway();
+  await using gw = await startGateway(OLD_MODELS);
   const [body] = await cassetteBodies("24_pyd_MAX_TOKENS_content_without_parts.yaml");
   gw.fake.reply({ json: body });
   const completion = await gw.openai.chat.completions.create({
@@ -305,7 +308,7 @@ Deno.test("replay: a candidate without parts is an empty answer cut by length (f
 });
 
 Deno.test("replay: an in-band error after output fails the SDK's stream (fixture 37)", async () => {
-  await using gw = await startGateway();
+  await using gw = await startGateway(OLD_MODELS);
   const name = "37_sse_midstream_error_EXAMPLE_reconstructed.sse";
   gw.fake.reply(await rawReply(name));
   const response = await gw.openai.chat.completions.create({
@@ -342,7 +345,7 @@ Deno.test("replay: an in-band error after output fails the SDK's stream (fixture
 });
 
 Deno.test("replay: Gemini 3 call, then the answer after the tool result (fixtures 02a, 02b)", async () => {
-  await using gw = await startGateway();
+  await using gw = await startGateway(OLD_MODELS);
   const model = "gemini-3-pro-preview";
   const first = await sseEvents("02a_sse_raw_functionCall_thoughtSignature_gemini-3-pro.sse");
   const signature = first[0].candidates![0].content!.parts![0].thoughtSignature!;
@@ -387,7 +390,7 @@ Deno.test("replay: Gemini 3 call, then the answer after the tool result (fixture
 });
 
 Deno.test("replay: thoughts, answer and a trailing signature part (fixture 06)", async () => {
-  await using gw = await startGateway();
+  await using gw = await startGateway(OLD_MODELS);
   const events = await jsonArrayEvents(
     "06_stream_jsonarray_thoughts_thoughtSignature_gemini-flash-latest.json-stream",
   );
@@ -403,7 +406,7 @@ Deno.test("replay: thoughts, answer and a trailing signature part (fixture 06)",
 });
 
 Deno.test("replay: a two-call tool loop on Gemini 2.5 (fixtures 07.0, 07.1, 07.2)", async () => {
-  await using gw = await startGateway();
+  await using gw = await startGateway(OLD_MODELS);
   const model = "gemini-2.5-flash";
   const [thinking, unsigned, text] = await Promise.all(
     [0, 1, 2].map((n) =>
@@ -452,7 +455,7 @@ Deno.test("replay: a two-call tool loop on Gemini 2.5 (fixtures 07.0, 07.1, 07.2
 });
 
 Deno.test("replay: a Gemini 3 call's signature comes back on the next turn (fixtures 08.0, 08.1)", async () => {
-  await using gw = await startGateway();
+  await using gw = await startGateway(OLD_MODELS);
   const model = "gemini-3-flash-preview";
   const [call, answer] = await Promise.all(
     [0, 1].map((n) =>
@@ -493,7 +496,7 @@ Deno.test("replay: a Gemini 3 call's signature comes back on the next turn (fixt
 });
 
 Deno.test("replay: calls without signatures in single-event streams (fixture 17)", async () => {
-  await using gw = await startGateway();
+  await using gw = await startGateway(OLD_MODELS);
   const name = "17_function_calling_sse_gemini-2.0-flash.recording.json";
   const [first, second] = await recordedBodies(name);
   const requests = await recordingRequests(name);
@@ -532,7 +535,7 @@ Deno.test("replay: calls without signatures in single-event streams (fixture 17)
 });
 
 Deno.test("replay: whole function-call responses with a retried call (fixture 28)", async () => {
-  await using gw = await startGateway();
+  await using gw = await startGateway(OLD_MODELS);
   const name = "28_pyd_functionCall_finishMessage_nonstream.yaml";
   const bodies = await cassetteBodies(name);
   const requests = await cassetteRequests(name);

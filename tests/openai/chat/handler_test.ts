@@ -47,16 +47,16 @@ const hello = [{ role: "user" as const, content: "Hello there" }];
 Deno.test("create: a valid completion with the fake's answer and Gemini's token counts", async () => {
   await using gw = await startGateway();
   const completion = valid(
-    await gw.openai.chat.completions.create({ model: "gemini-2.5-flash", messages: hello }),
+    await gw.openai.chat.completions.create({ model: "gemini-3.8-flash", messages: hello }),
   );
   assert.match(completion.id, /^chatcmpl-[A-Za-z0-9]+$/);
   assert.equal(completion.object, "chat.completion");
-  assert.equal(completion.model, "gemini-2.5-flash");
+  assert.equal(completion.model, "gemini-3.8-flash");
   assert.ok(Math.abs(completion.created - Date.now() / 1000) < 60);
   const [choice] = completion.choices;
   assert.equal(choice.message.content, GREETING + "Hello there");
   assert.equal(choice.finish_reason, "stop");
-  assert.equal(gw.fake.requests[0].path, "/v1beta/models/gemini-2.5-flash:generateContent");
+  assert.equal(gw.fake.requests[0].path, "/v1beta/models/gemini-3.8-flash:generateContent");
   assert.equal(gw.fake.requests[0].headers.get("x-goog-api-key"), "test-key");
 
   gw.fake.reply({
@@ -76,7 +76,7 @@ Deno.test("create: a valid completion with the fake's answer and Gemini's token 
     },
   });
   const counted = valid(
-    await gw.openai.chat.completions.create({ model: "gemini-2.5-flash", messages: hello }),
+    await gw.openai.chat.completions.create({ model: "gemini-3.8-flash", messages: hello }),
   );
   assert.equal(counted.choices[0].message.content, "Counted.");
   assert.deepEqual(counted.usage, {
@@ -96,8 +96,105 @@ Deno.test("an OpenAI model name is answered by the default Gemini model", async 
       messages: [{ role: "user", content: "Title this chat" }],
     }),
   );
-  assert.equal(completion.model, "gemini-2.5-flash");
-  assert.equal(gw.fake.requests[0].path, "/v1beta/models/gemini-2.5-flash:generateContent");
+  assert.equal(completion.model, "gemini-flash-latest");
+  assert.equal(gw.fake.requests[0].path, "/v1beta/models/gemini-flash-latest:generateContent");
+});
+
+Deno.test("without a model, the moving alias answers, with no substitution header", async () => {
+  await using gw = await startGateway();
+  const response = await post(gw, { messages: hello });
+  const completion = valid(await response.json());
+  assert.equal(completion.model, "gemini-flash-latest");
+  assert.equal(response.headers.get("x-gateway-model-substituted"), null);
+  assert.equal(gw.fake.requests[0].path, "/v1beta/models/gemini-flash-latest:generateContent");
+});
+
+Deno.test("gpt-4o and Claude names reach the default, and say so", async () => {
+  await using gw = await startGateway();
+  for (const model of ["gpt-4o", "claude-sonnet-4-5-20250929"]) {
+    const response = await post(gw, { model, messages: hello });
+    assert.equal((await response.json()).model, "gemini-flash-latest");
+    assert.equal(
+      response.headers.get("x-gateway-model-substituted"),
+      `${model} -> gemini-flash-latest`,
+    );
+  }
+});
+
+Deno.test("retired models reach their replacement, streaming or not, visibly", async () => {
+  await using gw = await startGateway();
+  const cases = {
+    "gemini-2.5-flash": "gemini-3.5-flash-lite",
+    "gemini-2.0-flash": "gemini-3.6-flash",
+    "gemini-1.5-pro-latest": "gemini-3.8-flash",
+  };
+  for (const [model, replacement] of Object.entries(cases)) {
+    const response = await post(gw, { model, messages: hello });
+    assert.equal(response.status, 200, model);
+    assert.equal(valid(await response.json()).model, replacement);
+    assert.equal(
+      response.headers.get("x-gateway-model-substituted"),
+      `${model} -> ${replacement}`,
+    );
+    assert.equal(
+      gw.fake.requests.at(-1)!.path,
+      `/v1beta/models/${replacement}:generateContent`,
+    );
+
+    const stream = await post(gw, { model, messages: hello, stream: true });
+    assert.equal(
+      stream.headers.get("x-gateway-model-substituted"),
+      `${model} -> ${replacement}`,
+    );
+    const chunks = dataEvents(await stream.text());
+    assert.ok(chunks.length > 0);
+    for (const chunk of chunks) assert.equal(chunk.model, replacement);
+  }
+});
+
+Deno.test("MODEL_ALIASES override the built-in table; RETIRED_MODEL_ALIASES=false sends names as given", async () => {
+  {
+    await using gw = await startGateway({
+      MODEL_ALIASES: "gemini-2.5-flash=gemini-3.8-flash,claude-*=gemini-4-argon",
+    });
+    const retired = await post(gw, { model: "gemini-2.5-flash", messages: hello });
+    assert.equal((await retired.json()).model, "gemini-3.8-flash");
+    const claude = await post(gw, { model: "claude-opus-4-1", messages: hello });
+    assert.equal((await claude.json()).model, "gemini-4-argon");
+  }
+  await using gw = await startGateway({ RETIRED_MODEL_ALIASES: "false" });
+  const response = await post(gw, { model: "gemini-2.0-flash", messages: hello });
+  assert.equal(response.status, 404, "the fake answers as Google does for a shut-down model");
+});
+
+Deno.test("each substitution is logged once, however many requests it serves", async () => {
+  await using gw = await startGateway();
+  const lines: string[] = [];
+  const warn = console.warn;
+  console.warn = (...args: unknown[]) => lines.push(args.join(" "));
+  try {
+    for (let i = 0; i < 3; i++) {
+      await (await post(gw, { model: "gemini-2.0-flash", messages: hello })).body?.cancel();
+      await (await post(gw, { model: "gpt-4o", messages: hello })).body?.cancel();
+    }
+  } finally {
+    console.warn = warn;
+  }
+  assert.equal(lines.length, 2, lines.join("\n"));
+  assert.match(lines[0], /gemini-2\.0-flash -> gemini-3\.6-flash/);
+  assert.match(lines[1], /gpt-4o -> gemini-flash-latest/);
+});
+
+Deno.test("a model name that is too long or not a name is a 400 naming model", async () => {
+  await using gw = await startGateway();
+  for (const model of ["gemini-".padEnd(70_000, "x"), "gemini 3.8 flash", "a/b:c"]) {
+    const response = await post(gw, { model, messages: hello });
+    assert.equal(response.status, 400);
+    const body: ErrorResponse = await response.json();
+    assert.equal(body.error.param, "model");
+    assert.ok(body.error.message.length < 300);
+  }
+  assert.equal(gw.fake.requests.length, 0);
 });
 
 Deno.test("create: MAX_TOKENS finishes with length, SAFETY with content_filter", async () => {
@@ -119,13 +216,13 @@ Deno.test("create: MAX_TOKENS finishes with length, SAFETY with content_filter",
       },
     });
     const completion = valid(
-      await gw.openai.chat.completions.create({ model: "gemini-2.5-flash", messages: hello }),
+      await gw.openai.chat.completions.create({ model: "gemini-3.8-flash", messages: hello }),
     );
     assert.equal(completion.choices[0].finish_reason, expected, reason);
   }
   const cut = valid(
     await gw.openai.chat.completions.create({
-      model: "gemini-2.5-flash",
+      model: "gemini-3.8-flash",
       messages: hello,
       max_tokens: 2,
     }),
@@ -138,7 +235,7 @@ Deno.test("create stream: valid chunks of one id, role first, one finish, usage 
   await using gw = await startGateway();
   const chunks = await collect(
     await gw.openai.chat.completions.create({
-      model: "gemini-2.5-flash",
+      model: "gemini-3.8-flash",
       messages: hello,
       stream: true,
       stream_options: { include_usage: true },
@@ -146,7 +243,7 @@ Deno.test("create stream: valid chunks of one id, role first, one finish, usage 
   );
   assert.equal(
     gw.fake.requests[0].path,
-    "/v1beta/models/gemini-2.5-flash:streamGenerateContent",
+    "/v1beta/models/gemini-3.8-flash:streamGenerateContent",
   );
   assert.equal(gw.fake.requests[0].query.get("alt"), "sse");
   assert.equal(new Set(chunks.map((chunk) => chunk.id)).size, 1);
@@ -170,7 +267,7 @@ Deno.test("create stream: valid chunks of one id, role first, one finish, usage 
 
   const plain = await collect(
     await gw.openai.chat.completions.create({
-      model: "gemini-2.5-flash",
+      model: "gemini-3.8-flash",
       messages: hello,
       stream: true,
     }),
@@ -186,7 +283,7 @@ Deno.test("create stream: the first chunk arrives while Gemini is still writing"
   });
   const started = performance.now();
   const stream = await gw.openai.chat.completions.create({
-    model: "gemini-2.5-flash",
+    model: "gemini-3.8-flash",
     messages: hello,
     stream: true,
   });
@@ -207,7 +304,7 @@ Deno.test("create stream: the first chunk arrives while Gemini is still writing"
 Deno.test("stream().finalChatCompletion() assembles the streamed answer", async () => {
   await using gw = await startGateway();
   const stream = gw.openai.chat.completions.stream({
-    model: "gemini-2.5-flash",
+    model: "gemini-3.8-flash",
     messages: hello,
     stream_options: { include_usage: true },
   });
@@ -245,7 +342,7 @@ Deno.test("parse() with a json_schema gets a parsed object; Gemini got the schem
     },
   };
   const completion = await gw.openai.chat.completions.parse({
-    model: "gemini-2.5-flash",
+    model: "gemini-3.8-flash",
     messages: [{ role: "user", content: "Alice and Bob meet on Monday." }],
     response_format: { type: "json_schema", json_schema: { name: "event", strict: true, schema } },
   });
@@ -258,7 +355,7 @@ Deno.test("parse() with a json_schema gets a parsed object; Gemini got the schem
     notes: "example",
   });
   const request = gw.fake.requests.at(-1)!;
-  assert.equal(request.path, "/v1beta/models/gemini-2.5-flash:generateContent");
+  assert.equal(request.path, "/v1beta/models/gemini-3.8-flash:generateContent");
   const config = (request.body as GenerateContentRequest).generationConfig!;
   assert.equal(config.responseMimeType, "application/json");
   const { $defs, ...inlined } = schema;
@@ -268,7 +365,7 @@ Deno.test("parse() with a json_schema gets a parsed object; Gemini got the schem
   });
 
   const plain = await gw.openai.chat.completions.parse({
-    model: "gemini-2.0-flash",
+    model: "gemma-3-27b-it",
     messages: [{ role: "user", content: "A colour?" }],
     response_format: {
       type: "json_schema",
@@ -287,14 +384,14 @@ Deno.test("parse() with a json_schema gets a parsed object; Gemini got the schem
   assert.deepEqual(plain.choices[0].message.parsed, { colour: "red" });
   const proto = sent(gw).generationConfig!;
   assert.equal(proto.responseMimeType, "application/json");
-  assert.ok(proto.responseSchema, "gemini-2.0 gets the proto schema");
+  assert.ok(proto.responseSchema, "a legacy-family model gets the proto schema");
 });
 
 Deno.test("messages: system and developer → systemInstruction; same roles merged", async () => {
   await using gw = await startGateway();
   const completion = valid(
     await gw.openai.chat.completions.create({
-      model: "gemini-2.5-flash",
+      model: "gemini-3.8-flash",
       messages: [
         { role: "system", content: "Be brief." },
         { role: "user", content: "First." },
@@ -332,7 +429,7 @@ Deno.test("messages: images, audio, PDF and YouTube parts reach Gemini", async (
     const pdf = new TextEncoder().encode("%PDF-1.4\n%%EOF\n").toBase64();
     valid(
       await gw.openai.chat.completions.create({
-        model: "gemini-2.5-flash",
+        model: "gemini-3.8-flash",
         messages: [{
           role: "user",
           content: [
@@ -375,7 +472,7 @@ Deno.test("messages: images, audio, PDF and YouTube parts reach Gemini", async (
 Deno.test("parameters: sampling settings reach generationConfig; unknown fields ignored", async () => {
   await using gw = await startGateway();
   const body = {
-    model: "gemini-2.5-flash",
+    model: "gemini-3.8-flash",
     messages: hello,
     temperature: 0.3,
     top_p: 0.9,
@@ -404,7 +501,7 @@ Deno.test("parameters: sampling settings reach generationConfig; unknown fields 
   });
   valid(
     await gw.openai.chat.completions.create({
-      model: "gemini-2.5-flash",
+      model: "gemini-3.8-flash",
       messages: hello,
       max_completion_tokens: 64,
       stop: "END",
@@ -417,7 +514,7 @@ Deno.test("parameters: sampling settings reach generationConfig; unknown fields 
 Deno.test("n=2: two choices, and streamed chunks per choice index", async () => {
   await using gw = await startGateway();
   const completion = valid(
-    await gw.openai.chat.completions.create({ model: "gemini-2.5-flash", messages: hello, n: 2 }),
+    await gw.openai.chat.completions.create({ model: "gemini-3.8-flash", messages: hello, n: 2 }),
   );
   assert.equal(sent(gw).generationConfig?.candidateCount, 2);
   assert.deepEqual(completion.choices.map((choice) => choice.index), [0, 1]);
@@ -426,7 +523,7 @@ Deno.test("n=2: two choices, and streamed chunks per choice index", async () => 
   }
   const chunks = await collect(
     await gw.openai.chat.completions.create({
-      model: "gemini-2.5-flash",
+      model: "gemini-3.8-flash",
       messages: hello,
       n: 2,
       stream: true,
@@ -445,7 +542,7 @@ Deno.test("logprobs and top_logprobs come back per token", async () => {
   await using gw = await startGateway();
   const completion = valid(
     await gw.openai.chat.completions.create({
-      model: "gemini-2.5-flash",
+      model: "gemini-3.8-flash",
       messages: hello,
       logprobs: true,
       top_logprobs: 3,
@@ -465,7 +562,7 @@ Deno.test("logprobs and top_logprobs come back per token", async () => {
 
   const chunks = await collect(
     await gw.openai.chat.completions.create({
-      model: "gemini-2.5-flash",
+      model: "gemini-3.8-flash",
       messages: hello,
       logprobs: true,
       stream: true,
@@ -482,7 +579,7 @@ Deno.test("logprobs and top_logprobs come back per token", async () => {
 
 Deno.test("safety: five categories at BLOCK_NONE by default, overridden by google options", async () => {
   await using gw = await startGateway();
-  valid(await gw.openai.chat.completions.create({ model: "gemini-2.5-flash", messages: hello }));
+  valid(await gw.openai.chat.completions.create({ model: "gemini-3.8-flash", messages: hello }));
   assert.deepEqual(sent(gw).safetySettings, [
     { category: "HARM_CATEGORY_HARASSMENT", threshold: "BLOCK_NONE" },
     { category: "HARM_CATEGORY_HATE_SPEECH", threshold: "BLOCK_NONE" },
@@ -509,7 +606,7 @@ Deno.test("safety: five categories at BLOCK_NONE by default, overridden by googl
   ) {
     valid(
       await gw.openai.chat.completions.create({
-        model: "gemini-2.5-flash",
+        model: "gemini-3.8-flash",
         messages: hello,
         ...extra,
       } as OpenAI.ChatCompletionCreateParamsNonStreaming),
@@ -543,7 +640,7 @@ Deno.test("bad input is a 400 naming the param, through the SDK and raw", async 
   for (const [body, param] of cases) {
     await assert.rejects(
       gw.openai.chat.completions.create(
-        { model: "gemini-2.5-flash", ...body } as unknown as OpenAI.ChatCompletionCreateParams,
+        { model: "gemini-3.8-flash", ...body } as unknown as OpenAI.ChatCompletionCreateParams,
       ),
       (error) => {
         assert.ok(error instanceof OpenAI.BadRequestError, String(error));
@@ -552,7 +649,7 @@ Deno.test("bad input is a 400 naming the param, through the SDK and raw", async 
         return true;
       },
     );
-    const response = await post(gw, { model: "gemini-2.5-flash", ...body });
+    const response = await post(gw, { model: "gemini-3.8-flash", ...body });
     assert.equal(response.status, 400);
     assert.match(response.headers.get("content-type") ?? "", /application\/json/);
     const error = await response.json();
@@ -574,7 +671,7 @@ Deno.test("an upstream error before any output keeps its status: 429 is a RateLi
   await using gw = await startGateway();
   gw.fake.reply({ error: 429 });
   await assert.rejects(
-    gw.openai.chat.completions.create({ model: "gemini-2.5-flash", messages: hello, stream: true }),
+    gw.openai.chat.completions.create({ model: "gemini-3.8-flash", messages: hello, stream: true }),
     (error) => {
       assert.ok(error instanceof OpenAI.RateLimitError, String(error));
       assert.equal(error.status, 429);
@@ -590,7 +687,7 @@ Deno.test("an upstream error before any output keeps its status: 429 is a RateLi
 
   gw.fake.reply({ error: 503 });
   await assert.rejects(
-    gw.openai.chat.completions.create({ model: "gemini-2.5-flash", messages: hello }),
+    gw.openai.chat.completions.create({ model: "gemini-3.8-flash", messages: hello }),
     (error) => error instanceof OpenAI.APIError && error.status === 503,
   );
 });
@@ -599,7 +696,7 @@ Deno.test("a rejected key is a 401, an unknown model a 404, a silent Gemini a 50
   await using gw = await startGateway({ UPSTREAM_TIMEOUT_MS: "100" });
   const stranger = new OpenAI({ apiKey: "invalid-key", baseURL: `${gw.url}/v1`, maxRetries: 0 });
   await assert.rejects(
-    stranger.chat.completions.create({ model: "gemini-2.5-flash", messages: hello }),
+    stranger.chat.completions.create({ model: "gemini-3.8-flash", messages: hello }),
     (error) => error instanceof OpenAI.AuthenticationError && error.code === "invalid_api_key",
   );
   await assert.rejects(
@@ -609,7 +706,7 @@ Deno.test("a rejected key is a 401, an unknown model a 404, a silent Gemini a 50
   for (const stream of [false, true]) {
     gw.fake.reply({ hang: true });
     await assert.rejects(
-      gw.openai.chat.completions.create({ model: "gemini-2.5-flash", messages: hello, stream }),
+      gw.openai.chat.completions.create({ model: "gemini-3.8-flash", messages: hello, stream }),
       (error) => error instanceof OpenAI.APIError && error.status === 504,
     );
   }
@@ -622,7 +719,7 @@ Deno.test("an upstream error after output ends the stream with an error event, n
   };
   gw.fake.reply({ chunks: [textChunk("Partial ")], error: failure });
   const stream = await gw.openai.chat.completions.create({
-    model: "gemini-2.5-flash",
+    model: "gemini-3.8-flash",
     messages: hello,
     stream: true,
   });
@@ -714,7 +811,7 @@ Deno.test("keep-alive comments fill upstream silence and clients ignore them", a
   gw.fake.reply({ chunks, delayMs: 200 });
   const streamed = await collect(
     await gw.openai.chat.completions.create({
-      model: "gemini-2.5-flash",
+      model: "gemini-3.8-flash",
       messages: hello,
       stream: true,
     }),

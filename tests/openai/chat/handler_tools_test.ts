@@ -62,7 +62,7 @@ Deno.test("parallel tool calls, whole: own ids, tool_calls finish, null content"
   for (const extra of cases) {
     const completion = valid(
       await gw.openai.chat.completions.create({
-        model: "gemini-2.5-flash",
+        model: "gemini-3.8-flash",
         messages: [],
         tools,
         ...extra,
@@ -87,7 +87,7 @@ Deno.test("parallel tool calls, streamed: indexed deltas, name once, tool_calls 
   await using gw = await startGateway();
   const chunks = await collect(
     await gw.openai.chat.completions.create({
-      model: "gemini-2.5-flash",
+      model: "gemini-3.8-flash",
       messages: [{ role: "user", content: "Weather and time, in parallel please." }],
       tools,
       stream: true,
@@ -121,7 +121,7 @@ Deno.test("parallel tool calls, streamed: indexed deltas, name once, tool_calls 
 Deno.test("parallel_tool_calls: false keeps only the first call, whole and streamed", async () => {
   await using gw = await startGateway();
   const request = {
-    model: "gemini-2.5-flash",
+    model: "gemini-3.8-flash",
     messages: [{ role: "user" as const, content: "Weather and time, in parallel please." }],
     tools,
     parallel_tool_calls: false,
@@ -160,7 +160,7 @@ Deno.test("runTools runs a two-step tool loop to the final answer", async () => 
   await using gw = await startGateway();
   const asked: string[] = [];
   const runner = gw.openai.chat.completions.runTools({
-    model: "gemini-2.5-flash",
+    model: "gemini-3.8-flash",
     messages: [{ role: "user", content: "What is the weather in Paris?" }],
     tools: [{
       type: "function",
@@ -186,10 +186,9 @@ Deno.test("runTools runs a two-step tool loop to the final answer", async () => 
   for (const completion of runner.allChatCompletions()) valid(completion);
   assert.equal(gw.fake.requests.length, 2);
   const [, model, user] = sent(gw).contents;
-  assert.deepEqual(model, {
-    role: "model",
-    parts: [{ functionCall: { name: "get_weather", args: { city: "example" } } }],
-  });
+  const [{ thoughtSignature, ...call }] = model.parts!;
+  assert.ok(thoughtSignature, "Gemini 3 needs its signature back");
+  assert.deepEqual(call, { functionCall: { name: "get_weather", args: { city: "example" } } });
   assert.deepEqual(user, {
     role: "user",
     parts: [{
@@ -255,7 +254,7 @@ Deno.test("tool_choice in all four forms becomes functionCallingConfig", async (
   for (const [choice, config, called] of cases) {
     const completion = valid(
       await gw.openai.chat.completions.create({
-        model: "gemini-2.5-flash",
+        model: "gemini-3.8-flash",
         messages: [{ role: "user", content: "Now?" }],
         tools,
         tool_choice: choice,
@@ -267,7 +266,7 @@ Deno.test("tool_choice in all four forms becomes functionCallingConfig", async (
   }
   await assert.rejects(
     gw.openai.chat.completions.create({
-      model: "gemini-2.5-flash",
+      model: "gemini-3.8-flash",
       messages: [{ role: "user", content: "Now?" }],
       tools,
       tool_choice: { type: "function", function: { name: "get_date" } },
@@ -355,13 +354,13 @@ Deno.test("Gemini 3: parallel streamed calls keep the first call's signature", a
 Deno.test("reasoning_effort high: thinkingConfig upstream, reasoning before content", async () => {
   await using gw = await startGateway();
   const request = {
-    model: "gemini-2.5-flash",
+    model: "gemini-3.8-flash",
     messages: [{ role: "user" as const, content: "Think hard." }],
     reasoning_effort: "high" as const,
   };
   const completion = valid(await gw.openai.chat.completions.create(request));
   assert.deepEqual(sent(gw).generationConfig?.thinkingConfig, {
-    thinkingBudget: 24576,
+    thinkingLevel: "HIGH",
     includeThoughts: true,
   });
   const message = completion.choices[0].message as OpenAI.ChatCompletionMessage & {
@@ -405,7 +404,7 @@ Deno.test("reasoning_effort with a thinking_config is a 400 naming reasoning_eff
   await using gw = await startGateway();
   await assert.rejects(
     gw.openai.chat.completions.create({
-      model: "gemini-2.5-flash",
+      model: "gemini-3.8-flash",
       messages: [{ role: "user", content: "Think." }],
       reasoning_effort: "low",
       google: { thinking_config: { thinking_budget: 1024 } },
@@ -422,7 +421,7 @@ Deno.test("reasoning_effort with a thinking_config is a 400 naming reasoning_eff
 Deno.test("web_search_options: googleSearch upstream, url_citation annotations back", async () => {
   await using gw = await startGateway();
   const request = {
-    model: "gemini-2.5-flash",
+    model: "gemini-3.8-flash",
     messages: [{ role: "user" as const, content: "Who won the match?" }],
     web_search_options: {},
   };

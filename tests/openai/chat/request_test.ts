@@ -5,17 +5,22 @@ import { HARM_CATEGORIES } from "../../../src/core/safety.ts";
 import { invalidRequest } from "../../../src/core/errors.ts";
 import type { Content, GenerateContentRequest } from "../../../src/gemini/types.ts";
 import { validateGenerateContent } from "../../../src/fake/validate.ts";
+import { ModelAliases } from "../../../src/core/model_name.ts";
 import { readFixture } from "../../helpers/fixtures.ts";
 import { assertRejectsInvalid } from "../../helpers/assert_invalid.ts";
 
 const OPTIONS: ChatRequestOptions = {
-  defaultModel: "gemini-2.5-flash",
+  defaultModel: "gemini-3.8-flash",
+  modelAliases: new ModelAliases(),
   safetyThreshold: "BLOCK_NONE",
   includeThoughts: true,
   fetchFile: () => Promise.reject(new Error("no fetch expected")),
 };
 
 const HI = [{ role: "user", content: "Hi" }];
+
+/** For tests about models Google has since shut down: names are sent as written. */
+const AS_NAMED: Partial<ChatRequestOptions> = { modelAliases: new ModelAliases([], false) };
 
 function translate(body: unknown, options: Partial<ChatRequestOptions> = {}) {
   return toChatRequest(body, { ...OPTIONS, ...options });
@@ -30,7 +35,7 @@ function assertAccepted(request: GenerateContentRequest, model: string) {
 Deno.test("a minimal request gets the default model, safety settings and thinking", async () => {
   const chat = await translate({ messages: HI });
   assert.deepEqual(chat, {
-    model: "gemini-2.5-flash",
+    model: "gemini-3.8-flash",
     stream: false,
     includeUsage: false,
     parallelToolCalls: true,
@@ -45,14 +50,14 @@ Deno.test("a minimal request gets the default model, safety settings and thinkin
 
 Deno.test("the model is read with or without models/", async () => {
   assert.equal(
-    (await translate({ model: "models/gemini-2.5-pro", messages: HI })).model,
-    "gemini-2.5-pro",
+    (await translate({ model: "models/gemini-4-argon", messages: HI })).model,
+    "gemini-4-argon",
   );
-  assert.equal(
-    (await translate({ model: "gemini-2.0-flash", messages: HI })).model,
+  assert.deepEqual(
+    (await translate({ model: "gemini-2.0-flash", messages: HI })).requested,
     "gemini-2.0-flash",
   );
-  assert.equal((await translate({ model: null, messages: HI })).model, "gemini-2.5-flash");
+  assert.equal((await translate({ model: null, messages: HI })).model, "gemini-3.8-flash");
 });
 
 Deno.test("a model that is not a string or not a model name is a 400 naming model", async () => {
@@ -127,7 +132,7 @@ Deno.test("unknown OpenAI fields are ignored and null fields are absent", async 
 
 Deno.test("all parts of the request are assembled", async () => {
   const chat = await translate({
-    model: "gemini-2.5-pro",
+    model: "gemini-2.5-flash-lite",
     messages: [{ role: "system", content: "Be brief." }, ...HI],
     temperature: 0.2,
     max_tokens: 64,
@@ -335,7 +340,7 @@ Deno.test("a function-calling conversation matches the one recorded with Gemini 
       { role: "tool", tool_call_id: "call_2", content: '{"output": "Sammy"}' },
     ],
     tools: [tool],
-  });
+  }, AS_NAMED);
   assert.deepEqual(chat.request.contents, normalize(recorded.contents));
   assert.deepEqual(chat.request.generationConfig, recorded.generationConfig);
   assertAccepted(chat.request, chat.model);
@@ -471,7 +476,7 @@ Deno.test("structured output for an older model passes proto validation", async 
         },
       },
     }],
-  });
+  }, AS_NAMED);
   assert.equal(chat.request.generationConfig?.responseJsonSchema, undefined);
   assert.equal(chat.request.generationConfig?.thinkingConfig, undefined);
   assertAccepted(chat.request, chat.model);

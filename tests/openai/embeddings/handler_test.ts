@@ -252,3 +252,24 @@ Deno.test("an unknown model is a 404 model_not_found", async () => {
   const error: ErrorResponse = await response.json();
   assert.equal(error.error.code, "model_not_found");
 });
+
+Deno.test("text-embedding-004, shut down, is answered by gemini-embedding-001, visibly", async () => {
+  await using gw = await startGateway();
+  const response = await gw.request("/v1/embeddings", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ model: "text-embedding-004", input: "hello" }),
+  });
+  assert.equal(response.status, 200);
+  const body: CreateEmbeddingResponse = await response.json();
+  assertSchema("CreateEmbeddingResponse", body);
+  assert.equal(body.model, "gemini-embedding-001");
+  assert.equal(
+    response.headers.get("x-gateway-model-substituted"),
+    "text-embedding-004 -> gemini-embedding-001",
+  );
+  assert.equal(
+    gw.fake.requests.at(-1)!.path,
+    "/v1beta/models/gemini-embedding-001:batchEmbedContents",
+  );
+});

@@ -1,13 +1,15 @@
 import assert from "node:assert/strict";
 import { GatewayError } from "../../../src/core/errors.ts";
 import { MAX_INPUTS, toEmbeddingPlan } from "../../../src/openai/embeddings/request.ts";
+import { ModelAliases } from "../../../src/core/model_name.ts";
 import { readFixture } from "../../helpers/fixtures.ts";
 
 const DEFAULT = "gemini-embedding-001";
+const ALIASES = new ModelAliases();
 
 /** Asserts that `body` is refused with a 400 naming `param`, with a message matching `message`. */
 function assertRefused(body: Record<string, unknown>, param: string, message?: RegExp) {
-  assert.throws(() => toEmbeddingPlan(body, DEFAULT), (error) => {
+  assert.throws(() => toEmbeddingPlan(body, DEFAULT, ALIASES), (error) => {
     assert.ok(error instanceof GatewayError);
     assert.equal(error.status, 400);
     assert.equal(error.type, "invalid_request_error");
@@ -21,11 +23,15 @@ Deno.test("reproduces the recorded gemini-embedding-2 batch request", async () =
   const recorded = JSON.parse(
     await readFixture("10_batchEmbedContents_gemini-embedding-2.request.json"),
   );
-  const plan = toEmbeddingPlan({
-    model: "gemini-embedding-2",
-    input: ["First text", "Second text"],
-    dimensions: 768,
-  }, DEFAULT);
+  const plan = toEmbeddingPlan(
+    {
+      model: "gemini-embedding-2",
+      input: ["First text", "Second text"],
+      dimensions: 768,
+    },
+    DEFAULT,
+    ALIASES,
+  );
   assert.deepEqual(plan, {
     model: "gemini-embedding-2",
     encodingFormat: "float",
@@ -37,10 +43,14 @@ Deno.test("a single string, the default model and the models/ prefix", async () 
   const recorded = JSON.parse(
     await readFixture("11_batchEmbedContents_gemini-embedding-001.request.json"),
   );
-  const plan = toEmbeddingPlan({ input: "Some text goes here", dimensions: 768 }, DEFAULT);
+  const plan = toEmbeddingPlan({ input: "Some text goes here", dimensions: 768 }, DEFAULT, ALIASES);
   assert.deepEqual(plan.batches, [recorded]);
   assert.equal(plan.model, DEFAULT);
-  const prefixed = toEmbeddingPlan({ model: "models/gemini-embedding-2", input: "x" }, DEFAULT);
+  const prefixed = toEmbeddingPlan(
+    { model: "models/gemini-embedding-2", input: "x" },
+    DEFAULT,
+    ALIASES,
+  );
   assert.equal(prefixed.model, "gemini-embedding-2");
   assert.equal(prefixed.batches[0].requests[0].model, "models/gemini-embedding-2");
   assert.equal(prefixed.batches[0].requests[0].outputDimensionality, undefined);
@@ -48,7 +58,7 @@ Deno.test("a single string, the default model and the models/ prefix", async () 
 
 Deno.test("splits into batches of at most 100, in order", () => {
   const input = Array.from({ length: 250 }, (_, i) => `text ${i}`);
-  const plan = toEmbeddingPlan({ input }, DEFAULT);
+  const plan = toEmbeddingPlan({ input }, DEFAULT, ALIASES);
   assert.deepEqual(plan.batches.map((batch) => batch.requests.length), [100, 100, 50]);
   const texts = plan.batches.flatMap((batch) =>
     batch.requests.map((request) => request.content.parts?.[0].text)
@@ -57,13 +67,13 @@ Deno.test("splits into batches of at most 100, in order", () => {
 });
 
 Deno.test("encoding_format float, base64, null; other values refused", () => {
-  assert.equal(toEmbeddingPlan({ input: "a" }, DEFAULT).encodingFormat, "float");
+  assert.equal(toEmbeddingPlan({ input: "a" }, DEFAULT, ALIASES).encodingFormat, "float");
   assert.equal(
-    toEmbeddingPlan({ input: "a", encoding_format: null }, DEFAULT).encodingFormat,
+    toEmbeddingPlan({ input: "a", encoding_format: null }, DEFAULT, ALIASES).encodingFormat,
     "float",
   );
   assert.equal(
-    toEmbeddingPlan({ input: "a", encoding_format: "base64" }, DEFAULT).encodingFormat,
+    toEmbeddingPlan({ input: "a", encoding_format: "base64" }, DEFAULT, ALIASES).encodingFormat,
     "base64",
   );
   assertRefused({ input: "a", encoding_format: "binary" }, "encoding_format", /binary/);
@@ -72,7 +82,7 @@ Deno.test("encoding_format float, base64, null; other values refused", () => {
 
 Deno.test("task_type from the top level, google or extra_body.google, any case", () => {
   const taskOf = (body: Record<string, unknown>) =>
-    toEmbeddingPlan({ input: ["a", "b"], ...body }, DEFAULT).batches[0].requests.map((r) =>
+    toEmbeddingPlan({ input: ["a", "b"], ...body }, DEFAULT, ALIASES).batches[0].requests.map((r) =>
       r.taskType
     );
   assert.deepEqual(taskOf({ task_type: "retrieval_query" }), [
@@ -96,12 +106,14 @@ Deno.test("task_type from the top level, google or extra_body.google, any case",
 });
 
 Deno.test("title implies RETRIEVAL_DOCUMENT and is refused with any other task type", () => {
-  const [implied] = toEmbeddingPlan({ input: "a", title: "Doc" }, DEFAULT).batches[0].requests;
+  const [implied] =
+    toEmbeddingPlan({ input: "a", title: "Doc" }, DEFAULT, ALIASES).batches[0].requests;
   assert.equal(implied.taskType, "RETRIEVAL_DOCUMENT");
   assert.equal(implied.title, "Doc");
   const [explicit] = toEmbeddingPlan(
     { input: "a", google: { title: "Doc", task_type: "retrieval_document" } },
     DEFAULT,
+    ALIASES,
   ).batches[0].requests;
   assert.deepEqual(
     { taskType: explicit.taskType, title: explicit.title },
@@ -145,7 +157,7 @@ Deno.test("model must be a non-empty string", () => {
 
 Deno.test("dimensions must be a positive integer", () => {
   assert.equal(
-    toEmbeddingPlan({ input: "a", dimensions: 256 }, DEFAULT).batches[0].requests[0]
+    toEmbeddingPlan({ input: "a", dimensions: 256 }, DEFAULT, ALIASES).batches[0].requests[0]
       .outputDimensionality,
     256,
   );

@@ -3,10 +3,12 @@ import { toEmbeddingPlan } from "../../../src/openai/embeddings/request.ts";
 import { toEmbeddingResponse } from "../../../src/openai/embeddings/response.ts";
 import { GatewayError } from "../../../src/core/errors.ts";
 import type { BatchEmbedContentsResponse } from "../../../src/gemini/types.ts";
+import { ModelAliases } from "../../../src/core/model_name.ts";
 import { readFixture } from "../../helpers/fixtures.ts";
 import { assertSchema } from "../../helpers/openapi.ts";
 
 const DEFAULT = "gemini-embedding-001";
+const ALIASES = new ModelAliases();
 
 async function fixture(name: string): Promise<BatchEmbedContentsResponse> {
   return JSON.parse(await readFixture(name));
@@ -24,6 +26,7 @@ Deno.test("gemini-embedding-2 fixture: floats and the reported usage", async () 
   const plan = toEmbeddingPlan(
     { model: "models/gemini-embedding-2", input: ["First text", "Second text"] },
     DEFAULT,
+    ALIASES,
   );
   const response = toEmbeddingResponse(plan, [gemini]);
   assertSchema("CreateEmbeddingResponse", response);
@@ -42,7 +45,7 @@ Deno.test("gemini-embedding-2 fixture: floats and the reported usage", async () 
 
 Deno.test("gemini-embedding-001 fixture: usage estimated at four characters a token", async () => {
   const gemini = await fixture("11_batchEmbedContents_gemini-embedding-001.json");
-  const plan = toEmbeddingPlan({ input: "Some text goes here" }, DEFAULT);
+  const plan = toEmbeddingPlan({ input: "Some text goes here" }, DEFAULT, ALIASES);
   const response = toEmbeddingResponse(plan, [gemini]);
   assertSchema("CreateEmbeddingResponse", response);
   assert.equal(response.model, DEFAULT);
@@ -59,6 +62,7 @@ Deno.test("base64 is little-endian float32 of the same values", async () => {
       encoding_format: "base64",
     },
     DEFAULT,
+    ALIASES,
   );
   const response = toEmbeddingResponse(plan, [gemini]);
   response.data.forEach(({ embedding, index }) => {
@@ -73,7 +77,7 @@ Deno.test("base64 is little-endian float32 of the same values", async () => {
 
 Deno.test("batches are joined in order with running indexes and summed usage", () => {
   const input = Array.from({ length: 250 }, (_, i) => `t${i}`);
-  const plan = toEmbeddingPlan({ input }, DEFAULT);
+  const plan = toEmbeddingPlan({ input }, DEFAULT, ALIASES);
   const responses = plan.batches.map((batch, b) => ({
     embeddings: batch.requests.map((_, i) => ({ values: [1, b * 100 + i] })),
     usageMetadata: { promptTokenCount: batch.requests.length * 2 },
@@ -89,7 +93,7 @@ Deno.test("batches are joined in order with running indexes and summed usage", (
 });
 
 Deno.test("an answer that does not match the batch is a 502", () => {
-  const plan = toEmbeddingPlan({ input: ["a", "b"] }, DEFAULT);
+  const plan = toEmbeddingPlan({ input: ["a", "b"] }, DEFAULT, ALIASES);
   const bad: BatchEmbedContentsResponse[][] = [
     [{ embeddings: [{ values: [1] }] }],
     [{} as BatchEmbedContentsResponse],
@@ -105,7 +109,7 @@ Deno.test("an answer that does not match the batch is a 502", () => {
 });
 
 Deno.test("vectors of unit length pass through unchanged; others are normalized", () => {
-  const plan = toEmbeddingPlan({ input: ["a", "b"], encoding_format: "float" }, DEFAULT);
+  const plan = toEmbeddingPlan({ input: ["a", "b"], encoding_format: "float" }, DEFAULT, ALIASES);
   const unitLength = [0.6, 0.8];
   const response = toEmbeddingResponse(plan, [{
     embeddings: [{ values: unitLength }, { values: [3, 4] }],

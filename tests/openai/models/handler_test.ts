@@ -13,7 +13,7 @@ Deno.test("the openai SDK lists every model, ids without models/", async () => {
     ids.push(model.id);
   }
   assert.deepEqual(ids, MODELS.map((model) => model.name.replace("models/", "")));
-  assert.ok(ids.includes("gemini-2.5-flash"));
+  assert.ok(ids.includes("gemini-3.8-flash"));
 });
 
 Deno.test("the list follows Gemini's pages to the end", async () => {
@@ -31,11 +31,11 @@ Deno.test("the list follows Gemini's pages to the end", async () => {
 
 Deno.test("the openai SDK retrieves one model, with or without models/", async () => {
   await using gateway = await startGateway();
-  const model = await gateway.openai.models.retrieve("gemini-2.5-flash");
+  const model = await gateway.openai.models.retrieve("gemini-3.8-flash");
   assertSchema("Model", model);
-  assert.equal(model.id, "gemini-2.5-flash");
-  const prefixed = await gateway.request("/v1/models/models/gemini-2.5-pro");
-  assert.equal((await prefixed.json()).id, "gemini-2.5-pro");
+  assert.equal(model.id, "gemini-3.8-flash");
+  const prefixed = await gateway.request("/v1/models/models/gemini-3.6-flash");
+  assert.equal((await prefixed.json()).id, "gemini-3.6-flash");
 });
 
 Deno.test("an unknown model is a 404 in OpenAI's envelope", async () => {
@@ -52,7 +52,35 @@ Deno.test("an unknown model is a 404 in OpenAI's envelope", async () => {
 
 Deno.test("the openai SDK retrieves a models/-prefixed id (sent percent-encoded)", async () => {
   await using gateway = await startGateway();
-  const model = await gateway.openai.models.retrieve("models/gemini-2.5-flash");
-  assert.equal(model.id, "gemini-2.5-flash");
-  assert.equal(gateway.fake.requests[0].path, "/v1beta/models/gemini-2.5-flash");
+  const model = await gateway.openai.models.retrieve("models/gemini-3.8-flash");
+  assert.equal(model.id, "gemini-3.8-flash");
+  assert.equal(gateway.fake.requests[0].path, "/v1beta/models/gemini-3.8-flash");
+});
+
+Deno.test("retrieving a retired or foreign model gets the one that answers for it", async () => {
+  await using gateway = await startGateway();
+  const retired = await gateway.request("/v1/models/gemini-2.5-pro");
+  assert.equal((await retired.json()).id, "gemini-3.8-flash");
+  assert.equal(
+    retired.headers.get("x-gateway-model-substituted"),
+    "gemini-2.5-pro -> gemini-3.8-flash",
+  );
+  const foreign = await gateway.request("/v1/models/gpt-4o");
+  assert.equal((await foreign.json()).id, "gemini-flash-latest");
+  const long = await gateway.request(`/v1/models/${"x".repeat(5_000)}`);
+  assert.equal(long.status, 400);
+  assert.ok((await long.text()).length < 500);
+});
+
+Deno.test("HIDE_RETIRED_MODELS leaves out the models an alias answers for", async () => {
+  const ids = async (env: Record<string, string>) => {
+    await using gateway = await startGateway(env);
+    const body = await (await gateway.request("/v1/models")).json();
+    return body.data.map((model: { id: string }) => model.id) as string[];
+  };
+  const all = await ids({});
+  assert.ok(all.includes("gemini-2.0-flash") && all.includes("gemini-3.8-flash"));
+  const current = await ids({ HIDE_RETIRED_MODELS: "true" });
+  assert.ok(!current.includes("gemini-2.0-flash") && !current.includes("gemini-2.5-pro"));
+  assert.ok(current.includes("gemini-3.8-flash") && current.includes("gemini-2.5-flash-lite"));
 });
