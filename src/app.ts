@@ -78,6 +78,7 @@ export function createHandler(config: Config): (request: Request) => Promise<Res
         apiVersion: config.geminiApiVersion,
         apiKey: route.public ? "" : apiKeyOf(request),
         timeoutMs: config.upstreamTimeoutMs,
+        maxBodyBytes: config.maxUpstreamBodyBytes,
         signal: request.signal,
       });
       return withCors(await handler(request, { config, params, gemini }));

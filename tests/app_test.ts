@@ -61,6 +61,17 @@ Deno.test("no key is a 401 and nothing reaches Gemini", async () => {
   assert.equal(gateway.fake.requests.length, 0);
 });
 
+Deno.test("a malformed key is a 401 that does not echo it, and nothing reaches Gemini", async () => {
+  await using gateway = await startGateway();
+  for (const key of ["abc%00", "abc%0d%0aX-Evil:%201", "k%C3%A9y", "k".repeat(600)]) {
+    const response = await fetch(`${gateway.url}/v1/models?key=${key}`);
+    const text = await response.text();
+    assert.equal(response.status, 401, text);
+    assert.ok(!text.includes("abc") && !text.includes("kkk"), text);
+  }
+  assert.equal(gateway.fake.requests.length, 0);
+});
+
 Deno.test("every way of passing the key reaches Gemini as x-goog-api-key only", async () => {
   await using gateway = await startGateway();
   const ways: [string, HeadersInit][] = [

@@ -9,6 +9,7 @@
  */
 
 import type { GeminiErrorBody } from "../gemini/types.ts";
+import { redactCredentials } from "./redact.ts";
 
 /** A failure with the HTTP status and error fields to answer it with. */
 export class GatewayError extends Error {
@@ -56,7 +57,7 @@ function parseGeminiError(text: string): GeminiErrorBody["error"] | undefined {
 
 /** Seconds to wait, from a `google.rpc.RetryInfo` detail's `retryDelay` such as `"26s"`. */
 function retryAfter(error: GeminiErrorBody["error"]): string | undefined {
-  for (const detail of error.details ?? []) {
+  for (const detail of detailsOf(error)) {
     if (!String(detail["@type"]).endsWith("google.rpc.RetryInfo")) continue;
     const seconds = Number.parseFloat(String(detail.retryDelay ?? ""));
     if (Number.isFinite(seconds)) return String(Math.max(0, Math.ceil(seconds)));
@@ -65,20 +66,36 @@ function retryAfter(error: GeminiErrorBody["error"]): string | undefined {
 }
 
 function isInvalidKey(error: GeminiErrorBody["error"]): boolean {
-  return (error.details ?? []).some((detail) => detail.reason === "API_KEY_INVALID");
+  return detailsOf(error).some((detail) => detail.reason === "API_KEY_INVALID");
+}
+
+/** The error's `details` that are objects, whatever shape the list came in. */
+function detailsOf(
+  error: GeminiErrorBody["error"],
+): NonNullable<GeminiErrorBody["error"]["details"]> {
+  const details: unknown = error.details;
+  return Array.isArray(details)
+    ? details.filter((detail) => typeof detail === "object" && detail !== null)
+    : [];
 }
 
 /**
  * Maps a Gemini error (HTTP status and body text) to the error an OpenAI client expects.
  *
  * 400 `API_KEY_INVALID` → 401; 400/403/404 kept; 429 → 429 with `Retry-After`; 500 → 502;
- * 503 → 503; 504 → 504; anything else of 5xx → 502.
+ * 503 → 503; 504 → 504; anything else of 5xx → 502. Google API keys and `secrets` (the key the
+ * request came with) are removed from the message.
  */
-export function fromGeminiError(status: number, bodyText: string): GatewayError {
+export function fromGeminiError(
+  status: number,
+  bodyText: string,
+  secrets: readonly string[] = [],
+): GatewayError {
   const error = parseGeminiError(bodyText);
-  const message = error?.message?.trim() ||
+  const text = typeof error?.message === "string" ? error.message.trim() : "";
+  const message = redactCredentials(text, secrets) ||
     `Gemini answered with HTTP ${status} and no error message.`;
-  const code = error?.status?.toLowerCase() ?? null;
+  const code = typeof error?.status === "string" ? error.status.toLowerCase() : null;
   if (error && status === 400 && isInvalidKey(error)) {
     return new GatewayError(401, message, "invalid_request_error", null, "invalid_api_key");
   }

@@ -1,14 +1,26 @@
 /**
  * A typed client for the Gemini REST methods the gateway calls.
  *
- * The key travels only in the `x-goog-api-key` header. Every call is aborted when the client that
- * caused it goes away, and fails with a mapped {@linkcode GatewayError} otherwise.
+ * The key travels only in the `x-goog-api-key` header, and never follows a redirect. Every call
+ * is aborted when the client that caused it goes away, and fails with a mapped
+ * {@linkcode GatewayError} otherwise: bodies are read up to a bound, checked for the shape the
+ * gateway reads, and no upstream error text other than Gemini's own error message (with
+ * credentials removed) reaches the client.
  * @module
  */
 
 import { modelId } from "../core/model_name.ts";
 import { fromGeminiError, GatewayError } from "../core/errors.ts";
+import { readAtMost } from "../http/body.ts";
 import { parseGeminiEvents } from "./sse.ts";
+import {
+  BATCH_EMBED_CONTENTS_RESPONSE,
+  checkShape,
+  GENERATE_CONTENT_RESPONSE,
+  LIST_MODELS_RESPONSE,
+  MODEL,
+  type Shape,
+} from "./shape.ts";
 import type {
   BatchEmbedContentsRequest,
   BatchEmbedContentsResponse,
@@ -28,12 +40,17 @@ export interface GeminiClientOptions {
   apiKey: string;
   /** How long Gemini may take to answer (for streams: to start answering), in milliseconds. */
   timeoutMs: number;
+  /** The largest JSON body read from Gemini, in bytes; beyond it the call fails with a 502. */
+  maxBodyBytes: number;
   /** Aborts every call, e.g. the client request's signal. */
   signal?: AbortSignal;
 }
 
 /** Most pages `listModels` follows, in case an upstream keeps returning page tokens. */
 const MAX_PAGES = 100;
+
+/** The largest error body read from Gemini; a longer one is reported by its status alone. */
+const MAX_ERROR_BODY_BYTES = 1024 * 1024;
 
 /** Calls Gemini on behalf of one client request. */
 export class GeminiClient {
@@ -54,7 +71,11 @@ export class GeminiClient {
     model: string,
     request: GenerateContentRequest,
   ): Promise<GenerateContentResponse> {
-    return await this.#json(`${modelPath(model)}:generateContent`, request);
+    return await this.#json(
+      `${modelPath(model)}:generateContent`,
+      GENERATE_CONTENT_RESPONSE,
+      request,
+    );
   }
 
   /**
@@ -84,7 +105,11 @@ export class GeminiClient {
     model: string,
     request: BatchEmbedContentsRequest,
   ): Promise<BatchEmbedContentsResponse> {
-    return await this.#json(`${modelPath(model)}:batchEmbedContents`, request);
+    return await this.#json(
+      `${modelPath(model)}:batchEmbedContents`,
+      BATCH_EMBED_CONTENTS_RESPONSE,
+      request,
+    );
   }
 
   /** `models.list`, following `nextPageToken` to the last page. */
@@ -94,7 +119,7 @@ export class GeminiClient {
     for (let page = 0; page < MAX_PAGES; page++) {
       const query = new URLSearchParams({ pageSize: "1000" });
       if (pageToken) query.set("pageToken", pageToken);
-      const body: ListModelsResponse = await this.#json(`models?${query}`);
+      const body: ListModelsResponse = await this.#json(`models?${query}`, LIST_MODELS_RESPONSE);
       models.push(...(body.models ?? []));
       pageToken = body.nextPageToken;
       if (!pageToken) break;
@@ -104,14 +129,32 @@ export class GeminiClient {
 
   /** `models.get`. */
   async getModel(model: string): Promise<Model> {
-    return await this.#json(modelPath(model));
+    return await this.#json(modelPath(model), MODEL);
   }
 
-  async #json<T>(path: string, body?: unknown): Promise<T> {
+  /** Calls `path` and reads its JSON answer, which must have `shape`. */
+  async #json<T>(path: string, shape: Shape, body?: unknown): Promise<T> {
     const init = body === undefined
       ? { method: "GET" }
       : { method: "POST", body: JSON.stringify(body) };
-    return await this.#fetch(path, init, async (response) => JSON.parse(await response.text()));
+    return await this.#fetch(path, init, async (response) => {
+      const { maxBodyBytes } = this.#options;
+      const tooLarge = () =>
+        new GatewayError(
+          502,
+          `Gemini sent a response larger than the ${maxBodyBytes} bytes this gateway reads ` +
+            "(MAX_UPSTREAM_BODY_BYTES).",
+          "api_error",
+          null,
+          "upstream_too_large",
+        );
+      if (Number(response.headers.get("content-length")) > maxBodyBytes) {
+        await response.body?.cancel();
+        throw tooLarge();
+      }
+      const bytes = await readAtMost(response.body, maxBodyBytes, tooLarge);
+      return checkShape<T>(JSON.parse(new TextDecoder().decode(bytes)), shape);
+    });
   }
 
   /**
@@ -135,9 +178,21 @@ export class GeminiClient {
       const response = await fetch(`${baseUrl}/${apiVersion}/${path}`, {
         ...init,
         headers: { "content-type": "application/json", "x-goog-api-key": apiKey },
+        redirect: "manual",
         signal: AbortSignal.any(signals),
       });
-      if (!response.ok) throw fromGeminiError(response.status, await response.text());
+      if (response.status >= 300 && response.status < 400) {
+        await response.body?.cancel();
+        throw new GatewayError(
+          502,
+          `Gemini answered with a redirect (HTTP ${response.status}), which the gateway does not ` +
+            "follow.",
+          "api_error",
+          null,
+          "upstream_redirect",
+        );
+      }
+      if (!response.ok) throw fromGeminiError(response.status, await errorText(response), [apiKey]);
       return await read(response);
     } catch (error) {
       throw upstreamFailure(error, this.#options);
@@ -171,9 +226,41 @@ function upstreamFailure(error: unknown, options: GeminiClientOptions): unknown 
   const host = new URL(options.baseUrl).host;
   return new GatewayError(
     502,
-    `Could not reach Gemini at ${host}: ${error instanceof Error ? error.message : error}`,
+    `Could not reach Gemini at ${host}: ${causeOf(error)}.`,
     "api_error",
     null,
     "upstream_unreachable",
   );
+}
+
+/** Generic causes, recognized in a failed `fetch`'s message, which is never passed on itself. */
+const CAUSES: [RegExp, string][] = [
+  [/dns|resolve|lookup|name or service|nodename/i, "its host name could not be resolved"],
+  [/refused/i, "the connection was refused"],
+  [/certificate|tls|ssl|handshake/i, "the secure connection could not be set up"],
+  [/reset|broken pipe|closed|body|incomplete|unexpected (eof|end)/i, "the connection was cut"],
+  [/timed? ?out/i, "the connection timed out"],
+];
+
+function causeOf(error: unknown): string {
+  const messages: string[] = [];
+  for (let link = error, depth = 0; link !== undefined && depth < 5; depth++) {
+    messages.push(link instanceof Error ? link.message : String(link));
+    link = link instanceof Error ? link.cause : undefined;
+  }
+  const text = messages.join(" ");
+  return CAUSES.find(([pattern]) => pattern.test(text))?.[1] ?? "the request failed";
+}
+
+/** The text of an error answer, or nothing when it is longer than {@linkcode MAX_ERROR_BODY_BYTES}. */
+async function errorText(response: Response): Promise<string> {
+  const tooLarge = () => new RangeError("error body too large");
+  try {
+    return new TextDecoder().decode(
+      await readAtMost(response.body, MAX_ERROR_BODY_BYTES, tooLarge),
+    );
+  } catch (error) {
+    if (error instanceof RangeError) return "";
+    throw error;
+  }
 }

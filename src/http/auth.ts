@@ -5,9 +5,17 @@
 
 import { GatewayError } from "../core/errors.ts";
 
+/** The longest key accepted; Gemini's keys have 39 characters. */
+export const MAX_API_KEY_LENGTH = 512;
+
+/** Printable ASCII without spaces: what can travel in an HTTP header unchanged. */
+const HEADER_SAFE = /^[\x21-\x7e]+$/;
+
 /**
  * The key from `Authorization: Bearer …` (or a bare key in `Authorization`), `x-goog-api-key`,
- * Azure-style `api-key`, or `?key=`, in that order. Throws a 401 when there is none.
+ * Azure-style `api-key`, or `?key=`, in that order. Throws a 401 when there is none, or when it is
+ * not at most {@linkcode MAX_API_KEY_LENGTH} printable ASCII characters without spaces (the
+ * message never quotes it).
  */
 export function apiKeyOf(request: Request): string {
   const authorization = request.headers.get("authorization")?.trim();
@@ -19,13 +27,25 @@ export function apiKeyOf(request: Request): string {
   const key = bearer || request.headers.get("x-goog-api-key")?.trim() ||
     request.headers.get("api-key")?.trim() ||
     new URL(request.url).searchParams.get("key")?.trim();
-  if (key) return key;
-  throw new GatewayError(
-    401,
-    "You didn't provide an API key. Send your Gemini API key as 'Authorization: Bearer YOUR_KEY' " +
-      "(or in an 'x-goog-api-key' header).",
-    "invalid_request_error",
-    null,
-    "missing_api_key",
-  );
+  if (!key) {
+    throw new GatewayError(
+      401,
+      "You didn't provide an API key. Send your Gemini API key as 'Authorization: Bearer YOUR_KEY' " +
+        "(or in an 'x-goog-api-key' header).",
+      "invalid_request_error",
+      null,
+      "missing_api_key",
+    );
+  }
+  if (key.length > MAX_API_KEY_LENGTH || !HEADER_SAFE.test(key)) {
+    throw new GatewayError(
+      401,
+      `The API key you provided is malformed: a key is at most ${MAX_API_KEY_LENGTH} printable ` +
+        "ASCII characters, without spaces or control characters.",
+      "invalid_request_error",
+      null,
+      "invalid_api_key",
+    );
+  }
+  return key;
 }
