@@ -444,3 +444,22 @@ Deno.test("a tool message answering no earlier call is a 400 naming tool_call_id
     "messages[1].name",
   );
 });
+
+Deno.test("a tool result nested thousands of levels deep is sent as text", () => {
+  const content = `${"[".repeat(8_000)}1${"]".repeat(8_000)}`;
+  const { contents } = convert([
+    { role: "user", content: "Hi" },
+    { role: "assistant", tool_calls: [call("call_1", "f")] },
+    { role: "tool", tool_call_id: "call_1", content },
+  ]);
+  assert.deepEqual(contents[2].parts![0].functionResponse!.response, { result: content });
+});
+
+Deno.test("tool call arguments nested deeper than 100 levels are a 400", () => {
+  const args = `${'{"a":'.repeat(150)}1${"}".repeat(150)}`;
+  assertInvalid(
+    () => convert([{ role: "assistant", tool_calls: [call("call_1", "f", args)] }]),
+    "messages[0].tool_calls[0].function.arguments",
+    /nest deeper than 100 levels/,
+  );
+});
