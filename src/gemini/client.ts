@@ -11,6 +11,7 @@
 
 import { modelId } from "../core/model_name.ts";
 import { fromGeminiError, GatewayError } from "../core/errors.ts";
+import { fetchFailureCause } from "../core/fetch_failure.ts";
 import { readAtMost } from "../http/body.ts";
 import { parseGeminiEvents } from "./sse.ts";
 import {
@@ -226,30 +227,11 @@ function upstreamFailure(error: unknown, options: GeminiClientOptions): unknown 
   const host = new URL(options.baseUrl).host;
   return new GatewayError(
     502,
-    `Could not reach Gemini at ${host}: ${causeOf(error)}.`,
+    `Could not reach Gemini at ${host}: ${fetchFailureCause(error)}.`,
     "api_error",
     null,
     "upstream_unreachable",
   );
-}
-
-/** Generic causes, recognized in a failed `fetch`'s message, which is never passed on itself. */
-const CAUSES: [RegExp, string][] = [
-  [/dns|resolve|lookup|name or service|nodename/i, "its host name could not be resolved"],
-  [/refused/i, "the connection was refused"],
-  [/certificate|tls|ssl|handshake/i, "the secure connection could not be set up"],
-  [/reset|broken pipe|closed|body|incomplete|unexpected (eof|end)/i, "the connection was cut"],
-  [/timed? ?out/i, "the connection timed out"],
-];
-
-function causeOf(error: unknown): string {
-  const messages: string[] = [];
-  for (let link = error, depth = 0; link !== undefined && depth < 5; depth++) {
-    messages.push(link instanceof Error ? link.message : String(link));
-    link = link instanceof Error ? link.cause : undefined;
-  }
-  const text = messages.join(" ");
-  return CAUSES.find(([pattern]) => pattern.test(text))?.[1] ?? "the request failed";
 }
 
 /** The text of an error answer, or nothing when it is longer than {@linkcode MAX_ERROR_BODY_BYTES}. */

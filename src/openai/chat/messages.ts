@@ -18,7 +18,8 @@
 import type { Content, FunctionCall, Part } from "../../gemini/types.ts";
 import { decodeToolCallId, SKIP_THOUGHT_SIGNATURE } from "../../core/tool_call_id.ts";
 import { modelFamily, supportsSystemInstruction } from "../../core/model_family.ts";
-import { type RemoteFiles, toParts, toText } from "./content_parts.ts";
+import { toParts, toText } from "./content_parts.ts";
+import type { RemoteFiles } from "../../core/remote_files.ts";
 import { MAX_DEPTH, tooDeepAt } from "../../core/depth.ts";
 import {
   childParam,

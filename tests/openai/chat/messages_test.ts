@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { toContents } from "../../../src/openai/chat/messages.ts";
-import { RemoteFiles } from "../../../src/openai/chat/content_parts.ts";
+import { RemoteFiles } from "../../../src/core/remote_files.ts";
 import { encodeToolCallId, SKIP_THOUGHT_SIGNATURE } from "../../../src/core/tool_call_id.ts";
 import { assertInvalid } from "../../helpers/assert_invalid.ts";
 
