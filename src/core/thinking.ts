@@ -9,6 +9,7 @@
  * @module
  */
 
+import { excerpt } from "./excerpt.ts";
 import type { ThinkingConfig } from "../gemini/types.ts";
 import { modelFamily } from "./model_family.ts";
 import {
@@ -122,7 +123,7 @@ function readEffort(value: unknown, param: string): ReasoningEffort {
   if (!Object.hasOwn(EFFORTS, effort)) {
     throw invalidValue(
       param,
-      `unknown value '${effort}'; expected one of ${Object.keys(EFFORTS).join(", ")}.`,
+      `unknown value '${excerpt(effort)}'; expected one of ${Object.keys(EFFORTS).join(", ")}.`,
     );
   }
   return EFFORTS[effort];
@@ -151,7 +152,9 @@ function fromThinkingConfig(
   if (thinkingLevel !== undefined && !THINKING_LEVELS.includes(thinkingLevel)) {
     throw invalidValue(
       level.param,
-      `unknown thinking level '${level.value}'; expected minimal, low, medium or high.`,
+      `unknown thinking level '${
+        excerpt(String(level.value))
+      }'; expected minimal, low, medium or high.`,
     );
   }
   if (thinkingBudget !== undefined && thinkingLevel !== undefined) {

@@ -115,7 +115,8 @@ export function checkShape<T>(value: unknown, shape: Shape): T {
 function mismatch(value: unknown, shape: Shape, at: string): string | undefined {
   if (typeof shape === "string") {
     if (shape === "object") return isRecord(value) ? undefined : `${at} is not an object`;
-    return typeof value === shape ? undefined : `${at} is not a ${shape}`;
+    const type: string = typeof value;
+    return type === shape ? undefined : `${at} is not a ${shape}`;
   }
   if ("list" in shape) {
     if (!Array.isArray(value)) return `${at} is not an array`;

@@ -13,6 +13,7 @@
  * @module
  */
 
+import { excerpt } from "../../core/excerpt.ts";
 import { decodeBase64 } from "../../http/base64.ts";
 import type { Blob, Part } from "../../gemini/types.ts";
 import type { GatewayError } from "../../core/errors.ts";
@@ -56,7 +57,7 @@ export function toText(content: unknown, param: string): string {
     if (type !== "text") {
       throw invalidValue(
         childParam(partParam, "type"),
-        `only text parts are allowed here, got '${type}'.`,
+        `only text parts are allowed here, got '${excerpt(type)}'.`,
       );
     }
     return readString(part.text, childParam(partParam, "text"));
@@ -85,7 +86,9 @@ function toPart(item: unknown, param: string, files: RemoteFiles): Part[] {
     default:
       throw invalidValue(
         field("type"),
-        `unknown content part type '${type}'; expected text, image_url, input_audio, file or refusal.`,
+        `unknown content part type '${
+          excerpt(type)
+        }'; expected text, image_url, input_audio, file or refusal.`,
       );
   }
 }
@@ -160,7 +163,7 @@ function audioPart(value: unknown, param: string, files: RemoteFiles): Part {
   if (!mimeType) {
     throw invalidValue(
       formatParam,
-      `unsupported audio format '${format}'; expected one of ${
+      `unsupported audio format '${excerpt(format)}'; expected one of ${
         [...Object.keys(AUDIO_TYPES), "pcm16"].join(", ")
       }.`,
     );
@@ -232,7 +235,9 @@ function unknownFileType(filename: string | undefined, param: string): GatewayEr
   return invalidValue(
     param,
     filename
-      ? `cannot tell the media type of '${filename}' from its extension; send file_data as a data: URI with a media type.`
+      ? `cannot tell the media type of '${
+        excerpt(filename)
+      }' from its extension; send file_data as a data: URI with a media type.`
       : "file_data needs a media type: send a data: URI, or a filename with a known extension.",
   );
 }

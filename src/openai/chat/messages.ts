@@ -15,6 +15,7 @@
  * @module
  */
 
+import { excerpt } from "../../core/excerpt.ts";
 import type { Content, FunctionCall, Part } from "../../gemini/types.ts";
 import { decodeToolCallId, SKIP_THOUGHT_SIGNATURE } from "../../core/tool_call_id.ts";
 import { modelFamily, supportsSystemInstruction } from "../../core/model_family.ts";
@@ -101,7 +102,7 @@ export function toContents(messages: unknown, model: string, files: RemoteFiles)
         if (!call) {
           throw invalidValue(
             field("tool_call_id"),
-            `no earlier assistant message has a tool call with id '${callId}'.`,
+            `no earlier assistant message has a tool call with id '${excerpt(callId)}'.`,
           );
         }
         const response = toResponse(toText(message.content, field("content")));
@@ -120,7 +121,7 @@ export function toContents(messages: unknown, model: string, files: RemoteFiles)
       default:
         throw invalidValue(
           field("role"),
-          `unknown role '${role}'; expected one of ${ROLES.join(", ")}.`,
+          `unknown role '${excerpt(role)}'; expected one of ${ROLES.join(", ")}.`,
         );
     }
   });
@@ -145,7 +146,7 @@ function toolCallPart(
   const id = readString(record.id, childParam(param, "id"));
   const type = optional(record.type, childParam(param, "type"), readString);
   if (type !== undefined && type !== "function") {
-    throw invalidValue(childParam(param, "type"), `expected 'function', got '${type}'.`);
+    throw invalidValue(childParam(param, "type"), `expected 'function', got '${excerpt(type)}'.`);
   }
   const part = functionCallPart(record.function, childParam(param, "function"));
   const signature = signatureOf(record.extra_content, childParam(param, "extra_content")) ??

@@ -463,3 +463,8 @@ Deno.test("tool call arguments nested deeper than 100 levels are a 400", () => {
     /nest deeper than 100 levels/,
   );
 });
+
+Deno.test("errors quote at most an excerpt of a long bad value", () => {
+  const role = "r".repeat(100_000);
+  assertInvalid(() => convert([{ role, content: "Hi" }]), "messages[0].role", /^.{0,300}$/s);
+});
