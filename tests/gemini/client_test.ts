@@ -64,7 +64,7 @@ Deno.test("a slow upstream is a 504", async () => {
   );
 });
 
-Deno.test("an unreachable upstream is a 502 that names the host and not the key", async () => {
+Deno.test("an unreachable upstream is a 502 with a generic cause, not the fetch error", async () => {
   const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
   const port = (listener.addr as Deno.NetAddr).port;
   listener.close();
@@ -72,7 +72,7 @@ Deno.test("an unreachable upstream is a 502 that names the host and not the key"
     new GeminiClient(options(`http://127.0.0.1:${port}`)).generateContent("m", request),
     (error) =>
       error instanceof GatewayError && error.status === 502 &&
-      error.message.includes(`127.0.0.1:${port}`) && !error.message.includes("secret-key"),
+      error.message === `Could not reach Gemini at 127.0.0.1:${port}: the connection was refused.`,
   );
 });
 
@@ -248,18 +248,6 @@ Deno.test("a redirect is not followed: the key never reaches the other origin", 
       !error.message.includes(elsewhere.url),
   );
   assert.equal(reached, false);
-});
-
-Deno.test("an unreachable upstream's message is generic, not the fetch error's", async () => {
-  const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
-  const port = (listener.addr as Deno.NetAddr).port;
-  listener.close();
-  await assert.rejects(
-    new GeminiClient(options(`http://127.0.0.1:${port}`)).generateContent("m", request),
-    (error) =>
-      error instanceof GatewayError &&
-      error.message === `Could not reach Gemini at 127.0.0.1:${port}: the connection was refused.`,
-  );
 });
 
 Deno.test("credentials in Gemini's error messages are redacted", async () => {
