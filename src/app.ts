@@ -87,6 +87,7 @@ export function createHandler(config: Config): (request: Request) => Promise<Res
         apiVersion: config.geminiApiVersion,
         keys: route.public ? ownKey("") : credentials.keySource(request),
         timeoutMs: config.upstreamTimeoutMs,
+        maxBodyBytes: config.maxUpstreamBodyBytes,
         signal: request.signal,
       });
       return withCors(await handler(request, { config, params, gemini, credentials }));

@@ -18,6 +18,8 @@ export interface Config {
   upstreamTimeoutMs: number;
   /** Largest request body accepted, in bytes; beyond it: 413. */
   maxBodyBytes: number;
+  /** Largest JSON body read from Gemini, in bytes; beyond it: 502. */
+  maxUpstreamBodyBytes: number;
   /** Chat model used when a request names none, or names another provider's model. */
   defaultModel: string;
   /** Embedding model used when a request names none. */
@@ -32,6 +34,10 @@ export interface Config {
   fetchMaxBytes: number;
   /** How long fetching an `image_url` may take, in milliseconds. */
   fetchTimeoutMs: number;
+  /** Most bytes of media (fetched files and inline data together) one request may carry. */
+  maxMediaBytes: number;
+  /** Most media parts (fetched files and inline data together) one request may carry. */
+  maxMediaParts: number;
   /** Threshold applied to every harm category unless a request overrides it. */
   safetyThreshold: string;
   /** Whether thought summaries are requested when thinking is on. */
@@ -139,6 +145,7 @@ export function loadConfig(
     geminiApiVersion: version,
     upstreamTimeoutMs: integer("UPSTREAM_TIMEOUT_MS", 600_000, 1, 3_600_000),
     maxBodyBytes: integer("MAX_BODY_BYTES", 100 * mib, 1024, 2048 * mib),
+    maxUpstreamBodyBytes: integer("MAX_UPSTREAM_BODY_BYTES", 64 * mib, 1024, 2048 * mib),
     defaultModel: modelId(text("DEFAULT_MODEL", "gemini-flash-latest")),
     defaultEmbeddingModel: modelId(text("DEFAULT_EMBEDDING_MODEL", "gemini-embedding-001")),
     modelAliases: new ModelAliases(aliases, boolean("RETIRED_MODEL_ALIASES", true)),
@@ -146,6 +153,8 @@ export function loadConfig(
     allowPrivateUrlFetch: boolean("ALLOW_PRIVATE_URL_FETCH", false),
     fetchMaxBytes: integer("FETCH_MAX_BYTES", 20 * mib, 1, 1024 * mib),
     fetchTimeoutMs: integer("FETCH_TIMEOUT_MS", 15_000, 1, 600_000),
+    maxMediaBytes: integer("MAX_MEDIA_BYTES", 100 * mib, 1, 2048 * mib),
+    maxMediaParts: integer("MAX_MEDIA_PARTS", 1000, 1, 100_000),
     safetyThreshold: threshold,
     includeThoughts: boolean("INCLUDE_THOUGHTS", true),
     keepAliveMs: integer("KEEPALIVE_INTERVAL_MS", 15_000, 10, 600_000),

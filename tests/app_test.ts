@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { startGateway } from "./helpers/harness.ts";
+import { paths, replaced } from "./helpers/mutate.ts";
 import { TestSocket } from "./helpers/websocket.ts";
 import { assertSchema } from "./helpers/openapi.ts";
 
@@ -58,6 +59,17 @@ Deno.test("no key is a 401 and nothing reaches Gemini", async () => {
   await using gateway = await startGateway();
   const error = await assertError(await fetch(`${gateway.url}/v1/models`), 401);
   assert.equal(error.code, "missing_api_key");
+  assert.equal(gateway.fake.requests.length, 0);
+});
+
+Deno.test("a malformed key is a 401 that does not echo it, and nothing reaches Gemini", async () => {
+  await using gateway = await startGateway();
+  for (const key of ["abc%00", "abc%0d%0aX-Evil:%201", "k%C3%A9y", "k".repeat(600)]) {
+    const response = await fetch(`${gateway.url}/v1/models?key=${key}`);
+    const text = await response.text();
+    assert.equal(response.status, 401, text);
+    assert.ok(!text.includes("abc") && !text.includes("kkk"), text);
+  }
   assert.equal(gateway.fake.requests.length, 0);
 });
 
@@ -194,25 +206,6 @@ Deno.test("an unknown route's message names the path as sent", async () => {
   assert.equal(error.message, "Unknown route: GET /v1/v1/models");
 });
 
-/** Every path to a value inside `value`, with the value found there. */
-function leaves(value: unknown, path: (string | number)[] = []): (string | number)[][] {
-  if (value === null || typeof value !== "object") return [path];
-  const entries = Array.isArray(value)
-    ? value.map((item, index) => [index, item] as const)
-    : Object.entries(value);
-  return [path, ...entries.flatMap(([key, item]) => leaves(item, [...path, key]))];
-}
-
-/** A deep copy of `value` with the value at `path` replaced by `replacement`. */
-function replaced(value: unknown, path: (string | number)[], replacement: unknown): unknown {
-  if (path.length === 0) return replacement;
-  const copy = structuredClone(value) as Record<string | number, unknown>;
-  let node = copy;
-  for (const key of path.slice(0, -1)) node = node[key] as Record<string | number, unknown>;
-  node[path.at(-1)!] = replacement;
-  return copy;
-}
-
 const ODD_VALUES = [null, 0, -1, 1.5, "", "x", true, [], [1], {}, { a: 1 }];
 
 Deno.test("any value in any field is answered, and never with a 500", async () => {
@@ -251,7 +244,7 @@ Deno.test("any value in any field is answered, and never with a 500", async () =
     }],
   ];
   for (const [path, body] of bodies) {
-    for (const at of leaves(body)) {
+    for (const at of paths(body)) {
       for (const value of ODD_VALUES) {
         const response = await gateway.request(path, {
           method: "POST",

@@ -15,6 +15,7 @@ import {
   type GeminiFailure,
   retryDelayMs,
 } from "./gemini_failure.ts";
+import { redactCredentials } from "./redact.ts";
 
 /** A failure with the HTTP status and error fields to answer it with. */
 export class GatewayError extends Error {
@@ -78,19 +79,29 @@ function isInvalidKey(error: GeminiErrorBody["error"]): boolean {
  *
  * 400 `API_KEY_INVALID` → 401; 400/403/404 kept; 429 → 429 with `Retry-After`; 500 → 502;
  * 503 → 503; 504 → 504; anything else of 5xx → 502. The result carries the error's
- * {@linkcode GeminiFailure} for the key pool.
+ * {@linkcode GeminiFailure} for the key pool. Google API keys and `secrets` (the key the request
+ * came with) are removed from the message.
  */
-export function fromGeminiError(status: number, bodyText: string): GatewayError {
+export function fromGeminiError(
+  status: number,
+  bodyText: string,
+  secrets: readonly string[] = [],
+): GatewayError {
   const error = parseGeminiError(bodyText);
-  const mapped = mapGeminiError(status, error);
+  const mapped = mapGeminiError(status, error, secrets);
   mapped.failure = classifyGeminiError(status, error);
   return mapped;
 }
 
-function mapGeminiError(status: number, error: GeminiErrorBody["error"] | undefined): GatewayError {
-  const message = error?.message?.trim() ||
+function mapGeminiError(
+  status: number,
+  error: GeminiErrorBody["error"] | undefined,
+  secrets: readonly string[],
+): GatewayError {
+  const text = typeof error?.message === "string" ? error.message.trim() : "";
+  const message = redactCredentials(text, secrets) ||
     `Gemini answered with HTTP ${status} and no error message.`;
-  const code = error?.status?.toLowerCase() ?? null;
+  const code = typeof error?.status === "string" ? error.status.toLowerCase() : null;
   if (error && status === 400 && isInvalidKey(error)) {
     return new GatewayError(401, message, "invalid_request_error", null, "invalid_api_key");
   }

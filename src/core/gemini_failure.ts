@@ -37,7 +37,11 @@ type ErrorFields = GeminiErrorBody["error"];
 
 /** The details of `error` whose `@type` ends with `type` (e.g. `google.rpc.RetryInfo`). */
 function detailsOf(error: ErrorFields | undefined, type: string): Record<string, unknown>[] {
-  return (error?.details ?? []).filter((detail) => String(detail["@type"]).endsWith(type));
+  const details: unknown = error?.details;
+  if (!Array.isArray(details)) return [];
+  return details.filter((detail) =>
+    typeof detail === "object" && detail !== null && String(detail["@type"]).endsWith(type)
+  );
 }
 
 /** Milliseconds from a `google.rpc.RetryInfo` detail's `retryDelay` such as `"26s"`. */

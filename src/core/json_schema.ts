@@ -20,7 +20,9 @@
 
 import type { Schema } from "../gemini/types.ts";
 import { isRecord } from "../http/fields.ts";
+import { MAX_DEPTH } from "./depth.ts";
 import { invalidRequest } from "./errors.ts";
+import { excerpt } from "./excerpt.ts";
 import { modelFamily } from "./model_family.ts";
 
 /** The largest number of schema nodes one conversion may produce. */
@@ -103,9 +105,10 @@ const SCHEMA_LIST_KEYWORDS = ["allOf", "anyOf", "oneOf", "prefixItems", "items"]
 /** Keywords whose value maps names to schemas. */
 const SCHEMA_MAP_KEYWORDS = ["properties", "patternProperties", "dependentSchemas"];
 
-/** What both passes share: the field the schema came from, and a bound on the work. */
+/** What both passes share: the field the schema came from, and bounds on the work. */
 class Pass {
   #nodes = 0;
+  #depth = 0;
 
   constructor(readonly param: string) {}
 
@@ -113,6 +116,18 @@ class Pass {
   count(): void {
     if (++this.#nodes > MAX_NODES) {
       this.fail(`the schema expands to more than ${MAX_NODES} nodes`);
+    }
+  }
+
+  /** Runs `step` one schema level deeper; a 400 past {@linkcode MAX_DEPTH} levels. */
+  nested<T>(step: () => T): T {
+    if (++this.#depth > MAX_DEPTH) {
+      this.fail(`the schema nests deeper than ${MAX_DEPTH} levels`);
+    }
+    try {
+      return step();
+    } finally {
+      this.#depth--;
     }
   }
 
@@ -136,17 +151,27 @@ class Inliner extends Pass {
   /** Inlines `node`, found at `pointer`, while the `$ref`s in `expanding` are being inlined. */
   inline(node: unknown, pointer: string, expanding: string[]): unknown {
     if (!isRecord(node)) return node;
+    return this.nested(() => this.inlineRecord(node, pointer, expanding));
+  }
+
+  inlineRecord(node: Record<string, unknown>, pointer: string, expanding: string[]): unknown {
     this.count();
     const { $ref, $defs: _defs, definitions: _definitions, ...rest } = node;
     const own = this.children(rest, pointer, expanding);
     if ($ref === undefined) return own;
     if (typeof $ref !== "string" || !$ref.startsWith("#")) {
-      if (this.strict) this.fail(`${pointer}: only local $ref values ("#/…") are supported`);
+      if (this.strict) {
+        this.fail(`${excerpt(pointer)}: only local $ref values ("#/…") are supported`);
+      }
       return { $ref, ...own };
     }
     const depth = expanding.filter((ref) => ref === $ref).length;
     if (depth > 0 && this.strict) {
-      this.fail(`${pointer}: the $ref ${$ref} is recursive, which Gemini's schema cannot express`);
+      this.fail(
+        `${excerpt(pointer)}: the $ref ${
+          excerpt($ref)
+        } is recursive, which Gemini's schema cannot express`,
+      );
     }
     if (depth >= RECURSION_DEPTH) return own;
     const target = this.inline(this.resolve($ref, pointer), $ref, [...expanding, $ref]);
@@ -189,7 +214,9 @@ class Inliner extends Pass {
         ? (target as Record<string, unknown>)[key]
         : undefined;
     }
-    if (!isRecord(target)) this.fail(`${pointer}: the $ref ${ref} points to no schema`);
+    if (!isRecord(target)) {
+      this.fail(`${excerpt(pointer)}: the $ref ${excerpt(ref)} points to no schema`);
+    }
     return target;
   }
 }
@@ -200,17 +227,23 @@ class Converter extends Pass {
   convert(node: unknown, pointer: string): Schema {
     this.count();
     if (node === true || (isRecord(node) && Object.keys(node).length === 0)) return {};
-    if (!isRecord(node)) this.fail(`${pointer} is not a schema object`);
-    return this.translate(this.flatten(node, pointer), pointer);
+    if (!isRecord(node)) this.fail(`${excerpt(pointer)} is not a schema object`);
+    return this.nested(() => this.translate(this.flatten(node, pointer), pointer));
   }
 
   /** Merges `allOf`, so the node's own keywords can be read directly. */
   flatten(node: Record<string, unknown>, pointer: string): Record<string, unknown> {
+    return this.nested(() => this.flattenAllOf(node, pointer));
+  }
+
+  flattenAllOf(node: Record<string, unknown>, pointer: string): Record<string, unknown> {
     const { allOf, ...rest } = node;
     if (allOf === undefined) return rest;
-    if (!Array.isArray(allOf)) this.fail(`${pointer}/allOf is not an array`);
+    if (!Array.isArray(allOf)) this.fail(`${excerpt(`${pointer}/allOf`)} is not an array`);
     const merged = allOf.reduce<Record<string, unknown>>((merged, part, index) => {
-      if (!isRecord(part)) this.fail(`${pointer}/allOf/${index} is not a schema object`);
+      if (!isRecord(part)) {
+        this.fail(`${excerpt(`${pointer}/allOf/${index}`)} is not a schema object`);
+      }
       return mergeSchemas(merged, this.flatten(part, `${pointer}/allOf/${index}`));
     }, {});
     return mergeSchemas(merged, rest);
@@ -231,7 +264,7 @@ class Converter extends Pass {
     const alternatives = [node.anyOf, node.oneOf].flatMap((list, which) => {
       if (list === undefined) return [];
       const name = which === 0 ? "anyOf" : "oneOf";
-      if (!Array.isArray(list)) this.fail(`${pointer}/${name} is not an array`);
+      if (!Array.isArray(list)) this.fail(`${excerpt(`${pointer}/${name}`)} is not an array`);
       return list.map((item, index) => ({ item, pointer: `${pointer}/${name}/${index}` }));
     });
     const options = alternatives.filter(({ item }) => !(isRecord(item) && item.type === "null"));
@@ -281,7 +314,9 @@ class Converter extends Pass {
     }
 
     if (node.properties !== undefined) {
-      if (!isRecord(node.properties)) this.fail(`${pointer}/properties is not an object`);
+      if (!isRecord(node.properties)) {
+        this.fail(`${excerpt(`${pointer}/properties`)} is not an object`);
+      }
       schema.properties = Object.fromEntries(
         Object.entries(node.properties).map(([name, property]) => [
           name,
@@ -313,7 +348,9 @@ class Converter extends Pass {
     return [
       ...new Set(list.map((item) => {
         if (typeof item !== "string" || !TYPES.includes(item.toLowerCase())) {
-          this.fail(`${pointer}/type has an unknown type ${JSON.stringify(item)}`);
+          this.fail(
+            `${excerpt(`${pointer}/type`)} has an unknown type ${excerpt(JSON.stringify(item))}`,
+          );
         }
         return item.toLowerCase();
       })),

@@ -15,8 +15,10 @@
 import type { Config } from "../config.ts";
 import { readAtMost } from "../http/body.ts";
 import { GatewayError, invalidRequest } from "./errors.ts";
-import type { Blob } from "../gemini/types.ts";
+import { excerpt } from "./excerpt.ts";
+import { fetchFailureCause } from "./fetch_failure.ts";
 import { mimeTypeFromName, normalizeMimeType, sniffMimeType } from "./mime.ts";
+import type { FetchFile } from "./remote_files.ts";
 
 /** The settings the fetcher reads. */
 export type FileFetchConfig = Pick<
@@ -33,32 +35,29 @@ export type ResolveDns = (
 
 const MAX_REDIRECTS = 5;
 
-/**
- * A function that fetches `url` as a Gemini {@linkcode Blob}; `resolveDns` defaults to
- * `Deno.resolveDns`.
- */
+/** A {@linkcode FetchFile}; `resolveDns` defaults to `Deno.resolveDns`. */
 export function createFileFetcher(
   config: FileFetchConfig,
   resolveDns: ResolveDns = (hostname, type, signal) => Deno.resolveDns(hostname, type, { signal }),
-): (url: string) => Promise<Blob> {
-  return async (url) => {
+): FetchFile {
+  return async (url, onBytes) => {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), config.fetchTimeoutMs);
     try {
       const response = await follow(url, config, resolveDns, controller.signal);
-      const bytes = await readCapped(response, config.fetchMaxBytes, url);
+      const bytes = await readCapped(response, config.fetchMaxBytes, url, onBytes);
       return { mimeType: mimeTypeOf(response, bytes, url), data: bytes.toBase64() };
     } catch (error) {
       if (error instanceof GatewayError) throw error;
       if (controller.signal.aborted) {
         throw invalidRequest(
-          `Timed out after ${config.fetchTimeoutMs} ms while fetching ${url}.`,
+          `Timed out after ${config.fetchTimeoutMs} ms while fetching ${excerpt(url)}.`,
           null,
           "file_fetch_timeout",
         );
       }
       throw invalidRequest(
-        `Could not fetch ${url}: ${messageOf(error)}`,
+        `Could not fetch ${excerpt(url)}: ${fetchFailureCause(error)}.`,
         null,
         "file_fetch_failed",
       );
@@ -84,7 +83,7 @@ async function follow(
       await response.body?.cancel();
       if (hop === MAX_REDIRECTS) {
         throw invalidRequest(
-          `Could not fetch ${url}: more than ${MAX_REDIRECTS} redirects.`,
+          `Could not fetch ${excerpt(url)}: more than ${MAX_REDIRECTS} redirects.`,
           null,
           "file_fetch_failed",
         );
@@ -95,7 +94,7 @@ async function follow(
     if (!response.ok) {
       await response.body?.cancel();
       throw invalidRequest(
-        `Could not fetch ${url} (HTTP ${response.status}).`,
+        `Could not fetch ${excerpt(url)} (HTTP ${response.status}).`,
         null,
         "file_fetch_failed",
       );
@@ -109,11 +108,11 @@ function parseHttpUrl(url: string): URL {
   try {
     parsed = new URL(url);
   } catch {
-    throw invalidRequest(`Invalid URL: ${url}`, null, "invalid_url");
+    throw invalidRequest(`Invalid URL: ${excerpt(url)}`, null, "invalid_url");
   }
   if (parsed.protocol !== "http:" && parsed.protocol !== "https:") {
     throw invalidRequest(
-      `Only http and https URLs can be fetched, got ${parsed.protocol} in ${url}`,
+      `Only http and https URLs can be fetched, got ${excerpt(parsed.protocol)} in ${excerpt(url)}`,
       null,
       "invalid_url",
     );
@@ -121,11 +120,19 @@ function parseHttpUrl(url: string): URL {
   return parsed;
 }
 
-/** Reads the body, stopping as soon as it grows past `maxBytes`. */
-async function readCapped(response: Response, maxBytes: number, url: string): Promise<Uint8Array> {
+/**
+ * Reads the body, stopping as soon as it grows past `maxBytes` or `onBytes`, told of every piece,
+ * throws.
+ */
+async function readCapped(
+  response: Response,
+  maxBytes: number,
+  url: string,
+  onBytes: (bytes: number) => void = () => {},
+): Promise<Uint8Array> {
   const tooLarge = () =>
     invalidRequest(
-      `The file at ${url} is too large: the limit is ${maxBytes} bytes.`,
+      `The file at ${excerpt(url)} is too large: the limit is ${maxBytes} bytes.`,
       null,
       "file_too_large",
     );
@@ -134,7 +141,15 @@ async function readCapped(response: Response, maxBytes: number, url: string): Pr
     await response.body?.cancel();
     throw tooLarge();
   }
-  return await readAtMost(response.body, maxBytes, tooLarge);
+  const counted = response.body?.pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        onBytes(chunk.byteLength);
+        controller.enqueue(chunk);
+      },
+    }),
+  );
+  return await readAtMost(counted ?? null, maxBytes, tooLarge);
 }
 
 function mimeTypeOf(response: Response, bytes: Uint8Array, url: string): string {
@@ -142,7 +157,9 @@ function mimeTypeOf(response: Response, bytes: Uint8Array, url: string): string 
     sniffMimeType(bytes) ?? mimeTypeFromName(new URL(response.url || url).pathname);
   if (mimeType) return mimeType;
   throw invalidRequest(
-    `Could not tell the media type of the file at ${url}: it has no Content-Type and is not a known format.`,
+    `Could not tell the media type of the file at ${
+      excerpt(url)
+    }: it has no Content-Type and is not a known format.`,
     null,
     "unknown_media_type",
   );
@@ -153,18 +170,18 @@ async function assertPublic(url: URL, resolveDns: ResolveDns, signal: AbortSigna
   const host = url.hostname.replace(/^\[|\]$/g, "").toLowerCase();
   const refuse = (why: string) =>
     invalidRequest(
-      `Refusing to fetch ${url.href}: ${why}. Only public addresses can be fetched.`,
+      `Refusing to fetch ${excerpt(url.href)}: ${why}. Only public addresses can be fetched.`,
       null,
       "url_not_allowed",
     );
   if (isIpAddress(host)) {
-    if (isPrivateAddress(host)) throw refuse(`${host} is a private address`);
+    if (isPrivateAddress(host)) throw refuse(`${excerpt(host)} is a private address`);
     return;
   }
-  if (isLocalName(host)) throw refuse(`${host} is a local host name`);
+  if (isLocalName(host)) throw refuse(`${excerpt(host)} is a local host name`);
   const addresses = await resolve(host, resolveDns, signal);
   const local = addresses?.find(isPrivateAddress);
-  if (local) throw refuse(`${host} resolves to the private address ${local}`);
+  if (local) throw refuse(`${excerpt(host)} resolves to the private address ${local}`);
 }
 
 /** The addresses of `host`, or `undefined` when resolving is not permitted or not available. */
@@ -181,7 +198,11 @@ async function resolve(
   if (addresses.length > 0) return addresses;
   const failures = results.map((result) => result.status === "rejected" ? result.reason : null);
   if (failures.some(isUnavailable)) return undefined;
-  throw invalidRequest(`Could not resolve the host name ${host}.`, null, "file_fetch_failed");
+  throw invalidRequest(
+    `Could not resolve the host name ${excerpt(host)}.`,
+    null,
+    "file_fetch_failed",
+  );
 }
 
 function isUnavailable(error: unknown): boolean {
@@ -259,8 +280,4 @@ function parseIPv6(address: string): number[] | undefined {
   const all = [...head, ...Array(halves.length === 2 ? fill : 0).fill("0"), ...tail];
   if (!all.every((group) => /^[0-9a-f]{1,4}$/i.test(group))) return undefined;
   return all.map((group) => parseInt(group, 16));
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

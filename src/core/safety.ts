@@ -4,6 +4,7 @@
  * @module
  */
 
+import { excerpt } from "./excerpt.ts";
 import type { SafetySetting } from "../gemini/types.ts";
 import {
   childParam,
@@ -59,7 +60,9 @@ function category(value: unknown, param: string): string {
   if (!/^HARM_CATEGORY_[A-Z_]+$/.test(full)) {
     throw invalidValue(
       param,
-      `unknown harm category '${value}'; expected one of ${HARM_CATEGORIES.join(", ")}.`,
+      `unknown harm category '${excerpt(String(value))}'; expected one of ${
+        HARM_CATEGORIES.join(", ")
+      }.`,
     );
   }
   return full;
@@ -70,7 +73,9 @@ function blockThreshold(value: unknown, param: string): string {
   if (!HARM_BLOCK_THRESHOLDS.includes(name)) {
     throw invalidValue(
       param,
-      `unknown threshold '${value}'; expected one of ${HARM_BLOCK_THRESHOLDS.join(", ")}.`,
+      `unknown threshold '${excerpt(String(value))}'; expected one of ${
+        HARM_BLOCK_THRESHOLDS.join(", ")
+      }.`,
     );
   }
   return name;

@@ -9,6 +9,7 @@
  * @module
  */
 
+import { excerpt } from "./excerpt.ts";
 import type { ThinkingConfig } from "../gemini/types.ts";
 import {
   isSpeechModel,
@@ -134,7 +135,7 @@ function readEffort(value: unknown, param: string): ReasoningEffort {
   if (!Object.hasOwn(EFFORTS, effort)) {
     throw invalidValue(
       param,
-      `unknown value '${effort}'; expected one of ${Object.keys(EFFORTS).join(", ")}.`,
+      `unknown value '${excerpt(effort)}'; expected one of ${Object.keys(EFFORTS).join(", ")}.`,
     );
   }
   return EFFORTS[effort];
@@ -163,7 +164,9 @@ function fromThinkingConfig(
   if (thinkingLevel !== undefined && !(THINKING_LEVELS as string[]).includes(thinkingLevel)) {
     throw invalidValue(
       level.param,
-      `unknown thinking level '${level.value}'; expected minimal, low, medium or high.`,
+      `unknown thinking level '${
+        excerpt(String(level.value))
+      }'; expected minimal, low, medium or high.`,
     );
   }
   if (thinkingBudget !== undefined && thinkingLevel !== undefined) {

@@ -479,7 +479,8 @@ function shortestFloat32(value: number): number {
 
 function embedOne(model: string, request: EmbedContentRequest): number[] {
   const full = defaultDimensions(model);
-  const dimensions = Number(request.outputDimensionality ?? 0) || full;
+  // Gemini truncates vectors to `outputDimensionality`; a larger value leaves them whole.
+  const dimensions = Math.min(Number(request.outputDimensionality ?? 0) || full, full);
   return embeddingOf(textOf(request.content), dimensions, full);
 }
 

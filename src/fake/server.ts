@@ -65,7 +65,17 @@ export type FakeReply =
     contentType?: string;
     delayMs?: number;
     split?: "sse";
+    /** Cut the connection after the body instead of ending it (a reset, a truncated body). */
+    reset?: true;
   }
+  /** A redirect (302 unless `status` says otherwise) to `redirect`, e.g. another origin. */
+  | { redirect: string; status?: number }
+  /**
+   * A body of `gigantic` bytes, made as it is sent: a `generateContent` answer (one SSE event of
+   * it for `alt=sse`) whose text fills the size, or with an error `status`, an error whose message
+   * does.
+   */
+  | { gigantic: number; status?: number }
   /** The real error body for that HTTP status, sent the way Gemini sends it for the request. */
   | { error: number }
   /** Never answers (the client has to give up); released when the fake closes. */
@@ -154,13 +164,15 @@ const encoder = new TextEncoder();
 
 /**
  * A body that writes each piece as soon as it is due: `delayMs` apart (and before the first
- * too when `delayFirst`); it ends early when `signal` aborts.
+ * too when `delayFirst`); it ends early when `signal` aborts. With `reset`, the connection is cut
+ * after the last piece instead.
  */
 function paced(
   pieces: (string | Uint8Array)[],
   delayMs: number,
   signal: AbortSignal,
   delayFirst = false,
+  reset = false,
 ): ReadableStream<Uint8Array> {
   let index = 0;
   const cancelled = new AbortController();
@@ -169,7 +181,8 @@ function paced(
     async pull(controller) {
       if (index < pieces.length && (index > 0 || delayFirst)) await sleep(delayMs, stop);
       if (stop.aborted || index >= pieces.length) {
-        controller.close();
+        if (reset && !stop.aborted) controller.error(new Error("connection reset by the fake"));
+        else controller.close();
         return;
       }
       const piece = pieces[index++];
@@ -177,6 +190,34 @@ function paced(
     },
     cancel() {
       cancelled.abort();
+    },
+  }, { highWaterMark: 0 });
+}
+
+/** How much of a gigantic body is written at once. */
+const GIGANTIC_CHUNK = encoder.encode("a".repeat(64 * 1024));
+
+/**
+ * `size` bytes (at least the framing's) of `head`, then filler, then `tail`, made as they are
+ * sent so that the fake itself does not hold them.
+ */
+function gigantic(head: string, tail: string, size: number): ReadableStream<Uint8Array> {
+  const [start, end] = [encoder.encode(head), encoder.encode(tail)];
+  let filler = Math.max(0, size - start.length - end.length);
+  let stage = 0;
+  return new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (stage === 0) {
+        stage = 1;
+        controller.enqueue(start);
+      } else if (filler > 0) {
+        const chunk = GIGANTIC_CHUNK.subarray(0, Math.min(filler, GIGANTIC_CHUNK.length));
+        filler -= chunk.length;
+        controller.enqueue(chunk);
+      } else {
+        controller.enqueue(end);
+        controller.close();
+      }
     },
   }, { highWaterMark: 0 });
 }
@@ -281,6 +322,23 @@ export function startFakeGemini(options: FakeGeminiOptions = {}): FakeGemini {
     framing: Framing,
   ): Response | Promise<Response> {
     if ("hang" in reply) return hang();
+    if ("redirect" in reply) {
+      return new Response(null, {
+        status: reply.status ?? 302,
+        headers: { location: reply.redirect },
+      });
+    }
+    if ("gigantic" in reply) {
+      const status = reply.status ?? 200;
+      const [head, tail] = status >= 400
+        ? [`{"error":{"code":${status},"message":"`, '","status":"INTERNAL"}}']
+        : ['{"candidates":[{"content":{"role":"model","parts":[{"text":"', '"}]}}]}'];
+      const sse = framing === "sse" && status < 400;
+      return new Response(
+        gigantic(sse ? `data: ${head}` : head, sse ? `${tail}\r\n\r\n` : tail, reply.gigantic),
+        { status, headers: headers(started, sse ? "text/event-stream" : JSON_TYPE) },
+      );
+    }
     if ("json" in reply) return jsonResponse(started, reply.json, reply.status);
     if ("chunks" in reply) {
       return streamResponse(
@@ -297,8 +355,8 @@ export function startFakeGemini(options: FakeGeminiOptions = {}): FakeGemini {
         new TextDecoder().decode(bytes.subarray(0, 5)) === "data:";
       const contentType = reply.contentType ?? (looksSse ? "text/event-stream" : JSON_TYPE);
       const body = reply.split === "sse"
-        ? paced(sseEvents(bytes), reply.delayMs ?? 0, closing.signal)
-        : paced([bytes], reply.delayMs ?? 0, closing.signal, true);
+        ? paced(sseEvents(bytes), reply.delayMs ?? 0, closing.signal, false, reply.reset)
+        : paced([bytes], reply.delayMs ?? 0, closing.signal, true, reply.reset);
       return new Response(body, {
         status: reply.status ?? 200,
         headers: headers(started, contentType),

@@ -1,16 +1,28 @@
 /**
  * A typed client for the Gemini REST methods the gateway calls.
  *
- * The key travels only in the `x-goog-api-key` header; each call takes it from a
- * {@linkcode KeySource}, which may retry a failed call with another key. Every call is aborted
- * when the client that caused it goes away, and fails with a mapped {@linkcode GatewayError}
- * otherwise.
+ * The key travels only in the `x-goog-api-key` header, and never follows a redirect; each call
+ * takes it from a {@linkcode KeySource}, which may retry a failed call with another key. Every
+ * call is aborted when the client that caused it goes away, and fails with a mapped
+ * {@linkcode GatewayError} otherwise: bodies are read up to a bound, checked for the shape the
+ * gateway reads, and no upstream error text other than Gemini's own error message (with
+ * credentials removed) reaches the client.
  * @module
  */
 
 import { modelId } from "../core/model_name.ts";
 import { fromGeminiError, GatewayError } from "../core/errors.ts";
+import { fetchFailureCause } from "../core/fetch_failure.ts";
+import { readAtMost } from "../http/body.ts";
 import type { KeySource } from "./key_source.ts";
+import {
+  BATCH_EMBED_CONTENTS_RESPONSE,
+  checkShape,
+  GENERATE_CONTENT_RESPONSE,
+  LIST_MODELS_RESPONSE,
+  MODEL,
+  type Shape,
+} from "./shape.ts";
 import type {
   BatchEmbedContentsRequest,
   BatchEmbedContentsResponse,
@@ -30,12 +42,17 @@ export interface GeminiClientOptions {
   keys: KeySource;
   /** How long Gemini may take to answer (for streams: to start answering), in milliseconds. */
   timeoutMs: number;
+  /** The largest JSON body read from Gemini, in bytes; beyond it the call fails with a 502. */
+  maxBodyBytes: number;
   /** Aborts every call, e.g. the client request's signal. */
   signal?: AbortSignal;
 }
 
 /** Most pages `listModels` follows, in case an upstream keeps returning page tokens. */
 const MAX_PAGES = 100;
+
+/** The largest error body read from Gemini; a longer one is reported by its status alone. */
+const MAX_ERROR_BODY_BYTES = 1024 * 1024;
 
 /** Calls Gemini on behalf of one client request. */
 export class GeminiClient {
@@ -58,7 +75,8 @@ export class GeminiClient {
   ): Promise<GenerateContentResponse> {
     return await this.#options.keys.use(
       modelId(model),
-      (key) => this.#json(key, `${modelPath(model)}:generateContent`, request),
+      (key) =>
+        this.#json(key, `${modelPath(model)}:generateContent`, GENERATE_CONTENT_RESPONSE, request),
     );
   }
 
@@ -100,7 +118,13 @@ export class GeminiClient {
   ): Promise<BatchEmbedContentsResponse> {
     return await this.#options.keys.use(
       modelId(model),
-      (key) => this.#json(key, `${modelPath(model)}:batchEmbedContents`, request),
+      (key) =>
+        this.#json(
+          key,
+          `${modelPath(model)}:batchEmbedContents`,
+          BATCH_EMBED_CONTENTS_RESPONSE,
+          request,
+        ),
     );
   }
 
@@ -115,7 +139,11 @@ export class GeminiClient {
     for (let page = 0; page < MAX_PAGES; page++) {
       const query = new URLSearchParams({ pageSize: "1000" });
       if (pageToken) query.set("pageToken", pageToken);
-      const body: ListModelsResponse = await this.#json(key, `models?${query}`);
+      const body: ListModelsResponse = await this.#json(
+        key,
+        `models?${query}`,
+        LIST_MODELS_RESPONSE,
+      );
       models.push(...(body.models ?? []));
       pageToken = body.nextPageToken;
       if (!pageToken) break;
@@ -125,19 +153,32 @@ export class GeminiClient {
 
   /** `models.get`. */
   async getModel(model: string): Promise<Model> {
-    return await this.#options.keys.use("", (key) => this.#json(key, modelPath(model)));
+    return await this.#options.keys.use("", (key) => this.#json(key, modelPath(model), MODEL));
   }
 
-  async #json<T>(key: string, path: string, body?: unknown): Promise<T> {
+  /** Calls `path` and reads its JSON answer, which must have `shape`. */
+  async #json<T>(key: string, path: string, shape: Shape, body?: unknown): Promise<T> {
     const init = body === undefined
       ? { method: "GET" }
       : { method: "POST", body: JSON.stringify(body) };
-    return await this.#fetch(
-      key,
-      path,
-      init,
-      async (response) => JSON.parse(await response.text()),
-    );
+    return await this.#fetch(key, path, init, async (response) => {
+      const { maxBodyBytes } = this.#options;
+      const tooLarge = () =>
+        new GatewayError(
+          502,
+          `Gemini sent a response larger than the ${maxBodyBytes} bytes this gateway reads ` +
+            "(MAX_UPSTREAM_BODY_BYTES).",
+          "api_error",
+          null,
+          "upstream_too_large",
+        );
+      if (Number(response.headers.get("content-length")) > maxBodyBytes) {
+        await response.body?.cancel();
+        throw tooLarge();
+      }
+      const bytes = await readAtMost(response.body, maxBodyBytes, tooLarge);
+      return checkShape<T>(JSON.parse(new TextDecoder().decode(bytes)), shape);
+    });
   }
 
   /**
@@ -163,9 +204,21 @@ export class GeminiClient {
       const response = await fetch(`${baseUrl}/${apiVersion}/${path}`, {
         ...init,
         headers: { "content-type": "application/json", "x-goog-api-key": key },
+        redirect: "manual",
         signal: AbortSignal.any(signals),
       });
-      if (!response.ok) throw fromGeminiError(response.status, await response.text());
+      if (response.status >= 300 && response.status < 400) {
+        await response.body?.cancel();
+        throw new GatewayError(
+          502,
+          `Gemini answered with a redirect (HTTP ${response.status}), which the gateway does not ` +
+            "follow.",
+          "api_error",
+          null,
+          "upstream_redirect",
+        );
+      }
+      if (!response.ok) throw fromGeminiError(response.status, await errorText(response), [key]);
       return await read(response);
     } catch (error) {
       throw upstreamFailure(error, this.#options);
@@ -199,9 +252,22 @@ function upstreamFailure(error: unknown, options: GeminiClientOptions): unknown 
   const host = new URL(options.baseUrl).host;
   return new GatewayError(
     502,
-    `Could not reach Gemini at ${host}: ${error instanceof Error ? error.message : error}`,
+    `Could not reach Gemini at ${host}: ${fetchFailureCause(error)}.`,
     "api_error",
     null,
     "upstream_unreachable",
   );
+}
+
+/** The text of an error answer, or nothing when it is longer than {@linkcode MAX_ERROR_BODY_BYTES}. */
+async function errorText(response: Response): Promise<string> {
+  const tooLarge = () => new RangeError("error body too large");
+  try {
+    return new TextDecoder().decode(
+      await readAtMost(response.body, MAX_ERROR_BODY_BYTES, tooLarge),
+    );
+  } catch (error) {
+    if (error instanceof RangeError) return "";
+    throw error;
+  }
 }

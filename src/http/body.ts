@@ -3,9 +3,15 @@
  * @module
  */
 
+import { MAX_DEPTH, tooDeepAt } from "../core/depth.ts";
 import { GatewayError, invalidRequest } from "../core/errors.ts";
+import { excerpt } from "../core/excerpt.ts";
+import { childParam } from "./fields.ts";
 
-/** Reads `request`'s body as a JSON object, answering 413 past `maxBytes` and 400 when malformed. */
+/**
+ * Reads `request`'s body as a JSON object, answering 413 past `maxBytes` and 400 when malformed
+ * or nested deeper than {@linkcode MAX_DEPTH} levels.
+ */
 export async function readJsonObject(
   request: Request,
   maxBytes: number,
@@ -25,6 +31,15 @@ export async function readJsonObject(
   }
   if (!body || typeof body !== "object" || Array.isArray(body)) {
     throw invalidRequest("The request body must be a JSON object.", null, "invalid_json");
+  }
+  const deep = tooDeepAt(body);
+  if (deep) {
+    const param = excerpt(deep.reduce<string>(childParam, ""));
+    throw invalidRequest(
+      `The request body nests deeper than ${MAX_DEPTH} levels, at '${param}'.`,
+      param,
+      "too_deep",
+    );
   }
   return body as Record<string, unknown>;
 }

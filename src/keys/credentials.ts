@@ -68,6 +68,7 @@ export class Credentials {
         "missing_api_key",
       );
     }
-    return this.#tokens.matches(credential) ? this.pool : credential;
+    // A credential that is not a token is the client's own key, checked as any key is.
+    return this.#tokens.matches(credential) ? this.pool : apiKeyOf(request);
   }
 }

@@ -382,3 +382,35 @@ Deno.test("converted schemas pass the fake Gemini's proto validation", () => {
   const result = validateGenerateContent(body, "gemini-2.0-flash", "v1beta");
   assert.ok("request" in result, JSON.stringify(result));
 });
+
+Deno.test("a schema nested thousands of levels deep is a 400, not a stack overflow", () => {
+  let schema: Record<string, unknown> = { type: "string" };
+  for (let level = 0; level < 3000; level++) {
+    schema = { type: "object", properties: { a: schema } };
+  }
+  assertInvalid(() => inlineRefs(schema, P), P, /nests deeper than 100 levels/);
+  assertInvalid(() => toProtoSchema(schema, P), P, /nests deeper than 100 levels/);
+  let allOf: Record<string, unknown> = { type: "string" };
+  for (let level = 0; level < 3000; level++) allOf = { allOf: [allOf] };
+  assertInvalid(() => toProtoSchema(allOf, P), P, /nests deeper than 100 levels/);
+});
+
+Deno.test("a chain of thousands of $refs is a 400, not a stack overflow", () => {
+  const $defs: Record<string, unknown> = {};
+  for (let index = 0; index < 3000; index++) {
+    $defs[`d${index}`] = { type: "object", properties: { a: { $ref: `#/$defs/d${index + 1}` } } };
+  }
+  $defs.d3000 = { type: "string" };
+  const schema = { $ref: "#/$defs/d0", $defs };
+  assertInvalid(() => inlineRefs(schema, P), P, /nests deeper than|more than 5000 nodes/);
+  assertInvalid(() => toProtoSchema(schema, P), P, /nests deeper than|more than 5000 nodes/);
+});
+
+Deno.test("schema errors quote at most an excerpt of a long name", () => {
+  const name = "n".repeat(100_000);
+  assertInvalid(
+    () => toProtoSchema({ type: "object", properties: { [name]: 5 } }, P),
+    P,
+    /^.{0,400}$/s,
+  );
+});

@@ -310,3 +310,11 @@ Deno.test("isPrivateAddress recognises non-public IPv6 addresses", () => {
     assert.equal(isPrivateAddress(address), false, address);
   }
 });
+
+Deno.test("errors quote at most an excerpt of a long URL", async () => {
+  const url = `ftp://${"x".repeat(100_000)}`;
+  await assert.rejects(
+    createFileFetcher(LOCAL)(url),
+    (error) => error instanceof Error && error.message.length < 400,
+  );
+});

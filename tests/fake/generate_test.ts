@@ -348,3 +348,12 @@ Deno.test("embedding usage is reported by gemini-embedding-2 only", () => {
     embedding: { values: one.embeddings[0].values },
   });
 });
+
+Deno.test("an outputDimensionality beyond the model's leaves the vector whole", () => {
+  const [embedding] = batchEmbedContents("gemini-embedding-001", [{
+    model: "models/gemini-embedding-001",
+    content: { parts: [{ text: "hi" }] },
+    outputDimensionality: 1e308,
+  }]).embeddings;
+  assert.equal(embedding.values.length, 3072);
+});

@@ -409,3 +409,64 @@ Deno.test("WebSocket paths go to the Live endpoint and are not recorded", async 
     await fake.close();
   }
 });
+
+Deno.test("fault modes: a redirect, a gigantic body made as it is sent, a reset", async () => {
+  const fake = startFakeGemini();
+  try {
+    fake.reply(
+      { redirect: "http://elsewhere.invalid/steal" },
+      { gigantic: 300_000 },
+      { gigantic: 200_000, status: 500 },
+      { raw: '{"candidates": [', reset: true },
+    );
+    const redirect = await fetch(`${fake.url}${FLASH}:generateContent`, {
+      method: "POST",
+      headers: KEY,
+      body: JSON.stringify(ask),
+      redirect: "manual",
+    });
+    assert.equal(redirect.status, 302);
+    assert.equal(redirect.headers.get("location"), "http://elsewhere.invalid/steal");
+    await redirect.body?.cancel();
+    const big = await post(`${fake.url}${FLASH}:generateContent`, ask);
+    const text = await big.text();
+    assert.equal(text.length, 300_000);
+    assert.equal(JSON.parse(text).candidates[0].content.parts[0].text.length > 299_000, true);
+    const error = await post(`${fake.url}${FLASH}:generateContent`, ask);
+    assert.equal(error.status, 500);
+    assert.equal(JSON.parse(await error.text()).error.code, 500);
+    const reset = await post(`${fake.url}${FLASH}:generateContent`, ask);
+    await assert.rejects(reset.text());
+  } finally {
+    await fake.close();
+  }
+});
+
+Deno.test("fault modes for streams: one gigantic event, a cut before and after the first", async () => {
+  const fake = startFakeGemini();
+  const stream = `${FLASH}:streamGenerateContent?alt=sse`;
+  try {
+    fake.reply(
+      { gigantic: 100_000 },
+      { raw: "", split: "sse", reset: true },
+      { raw: 'data: {"responseId": "r"}\r\n\r\n', split: "sse", reset: true },
+      { raw: "<html>busy</html>", contentType: "text/html" },
+    );
+    const big = await post(`${fake.url}${stream}`, ask);
+    const event = await big.text();
+    assert.match(event, /^data: \{"candidates"/);
+    assert.ok(event.endsWith("\r\n\r\n") && event.length === 100_000);
+    const before = await post(`${fake.url}${stream}`, ask);
+    await assert.rejects(before.text());
+    const after = await post(`${fake.url}${stream}`, ask);
+    const reader = after.body!.getReader();
+    const first = await reader.read();
+    assert.match(new TextDecoder().decode(first.value), /responseId/);
+    await assert.rejects(reader.read());
+    const html = await post(`${fake.url}${stream}`, ask);
+    assert.equal(html.headers.get("content-type"), "text/html");
+    assert.equal(await html.text(), "<html>busy</html>");
+  } finally {
+    await fake.close();
+  }
+});

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { GatewayError } from "../../src/core/errors.ts";
+import { type FakeReply, startFakeGemini } from "../../src/fake/server.ts";
 import { GeminiClient, type GeminiClientOptions } from "../../src/gemini/client.ts";
 import { ownKey } from "../../src/gemini/key_source.ts";
 import { KeyPool } from "../../src/keys/pool.ts";
@@ -18,6 +19,7 @@ const options = (baseUrl: string, extra: Partial<GeminiClientOptions> = {}) => (
   apiVersion: "v1beta",
   keys: ownKey("secret-key"),
   timeoutMs: 5_000,
+  maxBodyBytes: 1024 * 1024,
   ...extra,
 });
 
@@ -64,7 +66,7 @@ Deno.test("a slow upstream is a 504", async () => {
   );
 });
 
-Deno.test("an unreachable upstream is a 502 that names the host and not the key", async () => {
+Deno.test("an unreachable upstream is a 502 with a generic cause, not the fetch error", async () => {
   const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
   const port = (listener.addr as Deno.NetAddr).port;
   listener.close();
@@ -72,7 +74,7 @@ Deno.test("an unreachable upstream is a 502 that names the host and not the key"
     new GeminiClient(options(`http://127.0.0.1:${port}`)).generateContent("m", request),
     (error) =>
       error instanceof GatewayError && error.status === 502 &&
-      error.message.includes(`127.0.0.1:${port}`) && !error.message.includes("secret-key"),
+      error.message === `Could not reach Gemini at 127.0.0.1:${port}: the connection was refused.`,
   );
 });
 
@@ -168,4 +170,142 @@ Deno.test("every call takes its key from the key source, which may retry it with
   keys.length = 0;
   await client.listModels();
   assert.deepEqual(keys, ["busy-key", "good-key", "good-key"], "all pages with one key");
+});
+
+/** What a non-streaming call sees for each of the fake Gemini's faults. */
+const FAULTS: {
+  name: string;
+  reply: FakeReply;
+  call?: (client: GeminiClient) => Promise<unknown>;
+  status: number;
+  message: RegExp;
+}[] = [
+  {
+    name: "a truncated body",
+    reply: { raw: '{"candidates": [{"content": {"parts": [{"te' },
+    status: 502,
+    message: /not JSON/,
+  },
+  {
+    name: "a non-JSON body",
+    reply: { raw: "<html>oops</html>" },
+    status: 502,
+    message: /not JSON/,
+  },
+  { name: "a non-object body", reply: { json: [1, 2] }, status: 502, message: /unexpected shape/ },
+  {
+    name: "candidates that are not an array",
+    reply: { json: { candidates: { text: "hi" } } },
+    status: 502,
+    message: /unexpected shape: candidates is not an array/,
+  },
+  {
+    name: "parts that are not objects",
+    reply: { json: { candidates: [{ content: { parts: ["hi"] } }] } },
+    status: 502,
+    message: /candidates\[0\]\.content\.parts\[0\] is not an object/,
+  },
+  {
+    name: "models that are not an array",
+    reply: { json: { models: "all of them" } },
+    call: (client) => client.listModels(),
+    status: 502,
+    message: /models is not an array/,
+  },
+  {
+    name: "a model without a name",
+    reply: { json: { displayName: "x" } },
+    call: (client) => client.getModel("m"),
+    status: 502,
+    message: /name is missing/,
+  },
+  {
+    name: "embeddings that are not an array",
+    reply: { json: { embeddings: 3 } },
+    call: (client) => client.batchEmbedContents("m", { requests: [] }),
+    status: 502,
+    message: /embeddings is not an array/,
+  },
+  {
+    name: "a redirect to another origin",
+    reply: { redirect: "http://127.0.0.1:9/steal" },
+    status: 502,
+    message: /Gemini answered with a redirect \(HTTP 302\)/,
+  },
+  {
+    name: "a gigantic body",
+    reply: { gigantic: 3 * 1024 * 1024 },
+    status: 502,
+    message: /larger than the 1048576 bytes .*MAX_UPSTREAM_BODY_BYTES/,
+  },
+  {
+    name: "a gigantic error body",
+    reply: { gigantic: 3 * 1024 * 1024, status: 500 },
+    status: 502,
+    message: /^Gemini answered with HTTP 500 and no error message\.$/,
+  },
+  {
+    name: "a reset mid-body",
+    reply: { raw: '{"candidates": [', reset: true },
+    status: 502,
+    message: /^Could not reach Gemini at 127\.0\.0\.1:\d+: the connection was cut\.$/,
+  },
+  { name: "silence", reply: { hang: true }, status: 504, message: /did not answer within/ },
+];
+
+for (const fault of FAULTS) {
+  Deno.test(`fault: ${fault.name} is a ${fault.status}`, async () => {
+    const fake = startFakeGemini();
+    try {
+      fake.reply(fault.reply);
+      const client = new GeminiClient(options(fake.url, { timeoutMs: 300 }));
+      const call = fault.call ?? ((client) => client.generateContent("gemini-2.5-flash", request));
+      await assert.rejects(call(client), (error) => {
+        assert.ok(error instanceof GatewayError, String(error));
+        assert.equal(error.status, fault.status);
+        assert.match(error.message, fault.message);
+        assert.ok(!error.message.includes("secret-key"));
+        return true;
+      });
+    } finally {
+      await fake.close();
+    }
+  });
+}
+
+Deno.test("a redirect is not followed: the key never reaches the other origin", async () => {
+  let reached = false;
+  await using elsewhere = upstream(() => {
+    reached = true;
+    return Response.json({ candidates: [] });
+  });
+  await using server = upstream(() =>
+    new Response(null, { status: 307, headers: { location: `${elsewhere.url}/steal` } })
+  );
+  await assert.rejects(
+    new GeminiClient(options(server.url)).generateContent("m", request),
+    (error) =>
+      error instanceof GatewayError && error.status === 502 &&
+      !error.message.includes(elsewhere.url),
+  );
+  assert.equal(reached, false);
+});
+
+Deno.test("credentials in Gemini's error messages are redacted", async () => {
+  const google = `AIza${"x".repeat(35)}`;
+  await using server = upstream(() =>
+    Response.json({
+      error: {
+        code: 400,
+        message: `API key secret-key and ${google} are not valid.`,
+        status: "INVALID_ARGUMENT",
+      },
+    }, { status: 400 })
+  );
+  await assert.rejects(
+    new GeminiClient(options(server.url)).generateContent("m", request),
+    (error) =>
+      error instanceof GatewayError &&
+      error.message === "API key [redacted] and [redacted] are not valid.",
+  );
 });

@@ -24,3 +24,22 @@ Deno.test("no key is a 401", () => {
     (error) => error instanceof GatewayError && error.status === 401,
   );
 });
+
+Deno.test("a key that is not header-safe, or too long, is a 401 that does not quote it", () => {
+  const url = "http://gateway/v1/models";
+  for (
+    const key of ["abc\u0000", "abc\r\nx-evil: 1", "kéy-ünicode", "two words", "k".repeat(513)]
+  ) {
+    assert.throws(
+      () => apiKeyOf(new Request(`${url}?key=${encodeURIComponent(key)}`)),
+      (error) =>
+        error instanceof GatewayError && error.status === 401 &&
+        error.code === "invalid_api_key" && !error.message.includes(key.slice(0, 3)),
+    );
+  }
+  assert.throws(
+    () => apiKeyOf(new Request(url, { headers: { authorization: "Bearer two words" } })),
+    (error) => error instanceof GatewayError && error.status === 401,
+  );
+  assert.equal(apiKeyOf(new Request(`${url}?key=${"k".repeat(512)}`)), "k".repeat(512));
+});

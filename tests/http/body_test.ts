@@ -31,3 +31,13 @@ Deno.test("a body over the limit is a 413, by header or by its bytes", async () 
   });
   await assert.rejects(readJsonObject(post(streamed), 100), failsWith(413, "request_too_large"));
 });
+
+Deno.test("a body nested deeper than 100 levels is a 400 naming where", async () => {
+  const body = `{"messages":[${'{"a":'.repeat(200)}1${"}".repeat(200)}]}`;
+  await assert.rejects(readJsonObject(post(body), 1_000_000), (error) => {
+    assert.ok(failsWith(400, "too_deep")(error));
+    assert.match((error as GatewayError).param!, /^messages\[0\]\.a\.a\.a/);
+    assert.ok((error as GatewayError).param!.length <= 101);
+    return true;
+  });
+});

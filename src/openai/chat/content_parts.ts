@@ -13,9 +13,11 @@
  * @module
  */
 
+import { excerpt } from "../../core/excerpt.ts";
 import { decodeBase64 } from "../../http/base64.ts";
 import type { Blob, Part } from "../../gemini/types.ts";
-import { GatewayError } from "../../core/errors.ts";
+import type { GatewayError } from "../../core/errors.ts";
+import type { RemoteFiles } from "../../core/remote_files.ts";
 import {
   childParam,
   invalidValue,
@@ -27,40 +29,8 @@ import {
 } from "../../http/fields.ts";
 import { mimeTypeFromName, normalizeMimeType, sniffMimeType } from "../../core/mime.ts";
 
-/** Fetches a remote file (an http(s) URL) as a Gemini {@linkcode Blob}. */
-export type FetchFile = (url: string) => Promise<Blob>;
-
 /** The origin of Gemini Files API URIs. */
 const FILES_API = "https://generativelanguage.googleapis.com";
-
-/**
- * The remote files a request links to. Conversion only records them, so the whole request is
- * validated before anything is fetched; {@linkcode RemoteFiles.fetchAll} then fills their parts.
- */
-export class RemoteFiles {
-  #pending: { url: string; param: string; part: Part }[] = [];
-
-  /** A part that {@linkcode RemoteFiles.fetchAll} fills with the file at `url`. */
-  add(url: string, param: string): Part {
-    const part: Part = {};
-    this.#pending.push({ url, param, part });
-    return part;
-  }
-
-  /** Fetches every recorded file in parallel; a 400 names the field its URL came from. */
-  async fetchAll(fetchFile: FetchFile): Promise<void> {
-    await Promise.all(this.#pending.map(async ({ url, param, part }) => {
-      try {
-        part.inlineData = await fetchFile(url);
-      } catch (error) {
-        if (error instanceof GatewayError && error.status === 400) {
-          throw new GatewayError(400, error.message, error.type, param, error.code);
-        }
-        throw error;
-      }
-    }));
-  }
-}
 
 /**
  * Converts a message's `content` at `param` (e.g. `messages[1].content`) to parts; remote
@@ -87,7 +57,7 @@ export function toText(content: unknown, param: string): string {
     if (type !== "text") {
       throw invalidValue(
         childParam(partParam, "type"),
-        `only text parts are allowed here, got '${type}'.`,
+        `only text parts are allowed here, got '${excerpt(type)}'.`,
       );
     }
     return readString(part.text, childParam(partParam, "text"));
@@ -110,13 +80,15 @@ function toPart(item: unknown, param: string, files: RemoteFiles): Part[] {
     case "image_url":
       return [imagePart(part.image_url, field("image_url"), files)];
     case "input_audio":
-      return [audioPart(part.input_audio, field("input_audio"))];
+      return [audioPart(part.input_audio, field("input_audio"), files)];
     case "file":
-      return [filePart(part.file, field("file"))];
+      return [filePart(part.file, field("file"), files)];
     default:
       throw invalidValue(
         field("type"),
-        `unknown content part type '${type}'; expected text, image_url, input_audio, file or refusal.`,
+        `unknown content part type '${
+          excerpt(type)
+        }'; expected text, image_url, input_audio, file or refusal.`,
       );
   }
 }
@@ -134,10 +106,13 @@ function imagePart(value: unknown, param: string, files: RemoteFiles): Part {
         "the data: URI has no media type and its content is not a known image format; expected data:<type>;base64,<data>.",
       );
     }
-    return { inlineData: { mimeType, data } };
+    return inline({ mimeType, data }, urlParam, files);
   }
   const fileData = remoteFileData(url);
-  if (fileData) return { fileData };
+  if (fileData) {
+    files.budget.addPart(urlParam);
+    return { fileData };
+  }
   if (!/^https?:\/\//i.test(url)) {
     throw invalidValue(urlParam, "expected an http(s) URL or a data: URI.");
   }
@@ -175,23 +150,32 @@ const AUDIO_TYPES: Record<string, string> = {
   webm: "audio/webm",
 };
 
-function audioPart(value: unknown, param: string): Part {
+function audioPart(value: unknown, param: string, files: RemoteFiles): Part {
   const audio = readRecord(value, param);
   const dataParam = childParam(param, "data");
   const formatParam = childParam(param, "format");
   const data = checkBase64(readString(audio.data, dataParam), dataParam);
   const format = readString(audio.format, formatParam).toLowerCase();
-  if (format === "pcm16") return { inlineData: { mimeType: "audio/wav", data: pcm16ToWav(data) } };
+  if (format === "pcm16") {
+    return inline({ mimeType: "audio/wav", data: pcm16ToWav(data) }, dataParam, files);
+  }
   const mimeType = AUDIO_TYPES[format];
   if (!mimeType) {
     throw invalidValue(
       formatParam,
-      `unsupported audio format '${format}'; expected one of ${
+      `unsupported audio format '${excerpt(format)}'; expected one of ${
         [...Object.keys(AUDIO_TYPES), "pcm16"].join(", ")
       }.`,
     );
   }
-  return { inlineData: { mimeType, data } };
+  return inline({ mimeType, data }, dataParam, files);
+}
+
+/** An `inlineData` part, counted against the request's media budget. */
+function inline(blob: Blob, param: string, files: RemoteFiles): Part {
+  files.budget.addPart(param);
+  files.budget.addBase64(blob.data, param);
+  return { inlineData: blob };
 }
 
 /** OpenAI's `pcm16` (16-bit little-endian mono at 24 kHz) as a WAV file. */
@@ -219,7 +203,7 @@ function pcm16ToWav(base64: string): string {
   return wav.toBase64();
 }
 
-function filePart(value: unknown, param: string): Part {
+function filePart(value: unknown, param: string, files: RemoteFiles): Part {
   const file = readRecord(value, param);
   const dataParam = childParam(param, "file_data");
   const idParam = childParam(param, "file_id");
@@ -232,7 +216,7 @@ function filePart(value: unknown, param: string): Part {
       : sniffed(checkBase64(fileData, dataParam));
     const mimeType = blob.mimeType ?? (filename && mimeTypeFromName(filename));
     if (!mimeType) throw unknownFileType(filename, filename ? nameParam : dataParam);
-    return { inlineData: { mimeType, data: blob.data } };
+    return inline({ mimeType, data: blob.data }, dataParam, files);
   }
   const fileId = readString(file.file_id, idParam);
   const fileUri = /^files\/[^/]+$/.test(fileId) ? `${FILES_API}/v1beta/${fileId}` : fileId;
@@ -243,6 +227,7 @@ function filePart(value: unknown, param: string): Part {
     );
   }
   const mimeType = filename && mimeTypeFromName(filename);
+  files.budget.addPart(idParam);
   return { fileData: mimeType ? { fileUri, mimeType } : { fileUri } };
 }
 
@@ -250,7 +235,9 @@ function unknownFileType(filename: string | undefined, param: string): GatewayEr
   return invalidValue(
     param,
     filename
-      ? `cannot tell the media type of '${filename}' from its extension; send file_data as a data: URI with a media type.`
+      ? `cannot tell the media type of '${
+        excerpt(filename)
+      }' from its extension; send file_data as a data: URI with a media type.`
       : "file_data needs a media type: send a data: URI, or a filename with a known extension.",
   );
 }

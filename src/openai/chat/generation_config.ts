@@ -10,6 +10,7 @@
  * @module
  */
 
+import { excerpt } from "../../core/excerpt.ts";
 import type { GenerationConfig } from "../../gemini/types.ts";
 import {
   childParam,
@@ -119,7 +120,7 @@ function responseFormat(value: unknown, model: string): GenerationConfig {
     default:
       throw invalidValue(
         "response_format.type",
-        `unknown type '${type}'; expected text, json_object or json_schema.`,
+        `unknown type '${excerpt(type)}'; expected text, json_object or json_schema.`,
       );
   }
 }

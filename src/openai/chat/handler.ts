@@ -27,6 +27,7 @@ export async function handleChatCompletions(
     safetyThreshold: config.safetyThreshold,
     includeThoughts: config.includeThoughts,
     fetchFile: createFileFetcher(config),
+    media: config,
   });
   const meta = {
     id: `chatcmpl-${crypto.randomUUID().replaceAll("-", "")}`,

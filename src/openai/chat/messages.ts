@@ -15,10 +15,13 @@
  * @module
  */
 
+import { excerpt } from "../../core/excerpt.ts";
 import type { Content, FunctionCall, Part } from "../../gemini/types.ts";
 import { decodeToolCallId, SKIP_THOUGHT_SIGNATURE } from "../../core/tool_call_id.ts";
 import { modelFamily, supportsSystemInstruction } from "../../core/model_family.ts";
-import { type RemoteFiles, toParts, toText } from "./content_parts.ts";
+import { toParts, toText } from "./content_parts.ts";
+import type { RemoteFiles } from "../../core/remote_files.ts";
+import { MAX_DEPTH, tooDeepAt } from "../../core/depth.ts";
 import {
   childParam,
   invalidValue,
@@ -99,7 +102,7 @@ export function toContents(messages: unknown, model: string, files: RemoteFiles)
         if (!call) {
           throw invalidValue(
             field("tool_call_id"),
-            `no earlier assistant message has a tool call with id '${callId}'.`,
+            `no earlier assistant message has a tool call with id '${excerpt(callId)}'.`,
           );
         }
         const response = toResponse(toText(message.content, field("content")));
@@ -118,7 +121,7 @@ export function toContents(messages: unknown, model: string, files: RemoteFiles)
       default:
         throw invalidValue(
           field("role"),
-          `unknown role '${role}'; expected one of ${ROLES.join(", ")}.`,
+          `unknown role '${excerpt(role)}'; expected one of ${ROLES.join(", ")}.`,
         );
     }
   });
@@ -143,7 +146,7 @@ function toolCallPart(
   const id = readString(record.id, childParam(param, "id"));
   const type = optional(record.type, childParam(param, "type"), readString);
   if (type !== undefined && type !== "function") {
-    throw invalidValue(childParam(param, "type"), `expected 'function', got '${type}'.`);
+    throw invalidValue(childParam(param, "type"), `expected 'function', got '${excerpt(type)}'.`);
   }
   const part = functionCallPart(record.function, childParam(param, "function"));
   const signature = signatureOf(record.extra_content, childParam(param, "extra_content")) ??
@@ -166,6 +169,9 @@ function functionCallPart(value: unknown, param: string): { functionCall: Functi
     }
   }
   if (!isRecord(args)) throw invalidValue(argsParam, "the arguments must be a JSON object.");
+  if (tooDeepAt(args)) {
+    throw invalidValue(argsParam, `the arguments nest deeper than ${MAX_DEPTH} levels.`);
+  }
   return { functionCall: { name, args } };
 }
 
@@ -179,8 +185,8 @@ function signatureOf(extra: unknown, param: string): string | undefined {
 
 /**
  * A tool result as Gemini's `response` object: a JSON object as is, other JSON wrapped, and
- * anything else, or JSON with a `$ref` key anywhere (which Gemini reads as a schema reference),
- * wrapped as text.
+ * anything else, JSON with a `$ref` key anywhere (which Gemini reads as a schema reference), or
+ * JSON nested deeper than {@linkcode MAX_DEPTH} levels (deeper than Gemini reads), wrapped as text.
  */
 function toResponse(text: string): Record<string, unknown> {
   let value: unknown;
@@ -189,14 +195,21 @@ function toResponse(text: string): Record<string, unknown> {
   } catch {
     return { result: text };
   }
-  if (hasRefKey(value)) return { result: text };
+  if (tooDeepAt(value) || hasRefKey(value)) return { result: text };
   return isRecord(value) ? value : { result: value };
 }
 
+/** Whether an object inside `value` has a `$ref` key; walked without recursion. */
 function hasRefKey(value: unknown): boolean {
-  if (Array.isArray(value)) return value.some(hasRefKey);
-  if (!isRecord(value)) return false;
-  return Object.hasOwn(value, "$ref") || Object.values(value).some(hasRefKey);
+  const stack = [value];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (isRecord(node) && Object.hasOwn(node, "$ref")) return true;
+    if (Array.isArray(node) || isRecord(node)) {
+      for (const child of Object.values(node)) stack.push(child);
+    }
+  }
+  return false;
 }
 
 /** Turns with parts, consecutive turns of one role merged. */

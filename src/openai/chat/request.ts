@@ -11,7 +11,8 @@
 
 import type { GenerateContentRequest } from "../../gemini/types.ts";
 import { invalidRequest } from "../../core/errors.ts";
-import { type FetchFile, RemoteFiles } from "./content_parts.ts";
+import { type FetchFile, RemoteFiles } from "../../core/remote_files.ts";
+import { MediaBudget, type MediaLimits } from "../../core/media_budget.ts";
 import {
   googleOptions,
   isRecord,
@@ -44,6 +45,8 @@ export interface ChatRequestOptions {
   includeThoughts: boolean;
   /** Fetches an http(s) URL of an `image_url` part as a Gemini blob. */
   fetchFile: FetchFile;
+  /** What the request's media (fetched and inline) may add up to. */
+  media: MediaLimits;
 }
 
 /** A chat completion request, ready for Gemini: `model` is the model that answers it. */
@@ -83,7 +86,7 @@ export async function toChatRequest(
     optional(body.parallel_tool_calls, "parallel_tool_calls", readBoolean) ?? true;
   const google = googleOptions(body);
 
-  const files = new RemoteFiles();
+  const files = new RemoteFiles(new MediaBudget(options.media));
   const { contents, systemInstruction } = toContents(body.messages, model, files);
   const { tools, toolConfig } = toTools(body, model, {
     urlContext: google("url_context"),

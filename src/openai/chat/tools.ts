@@ -11,6 +11,7 @@
  * @module
  */
 
+import { excerpt } from "../../core/excerpt.ts";
 import type { FunctionDeclaration, Tool, ToolConfig } from "../../gemini/types.ts";
 import {
   childParam,
@@ -68,7 +69,7 @@ export function toTools(
     } else if (declarations.some(({ name }) => name === declaration.name)) {
       throw invalidValue(
         childParam(param, "name"),
-        `the function name '${declaration.name}' is declared twice.`,
+        `the function name '${excerpt(declaration.name)}' is declared twice.`,
       );
     } else {
       declarations.push(declaration);
@@ -84,7 +85,9 @@ export function toTools(
     else {
       throw invalidValue(
         childParam(param, "type"),
-        `unknown tool type '${type}'; expected function, google_search, code_execution or url_context.`,
+        `unknown tool type '${
+          excerpt(type)
+        }'; expected function, google_search, code_execution or url_context.`,
       );
     }
   });
@@ -113,7 +116,9 @@ function toDeclaration(value: unknown, param: string, model: string): FunctionDe
   if (!FUNCTION_NAME.test(name)) {
     throw invalidValue(
       nameParam,
-      `'${name}' is not a valid function name: it must start with a letter or an underscore and contain only letters, digits, underscores, dots, colons and dashes, at most 64 characters.`,
+      `'${
+        excerpt(name)
+      }' is not a valid function name: it must start with a letter or an underscore and contain only letters, digits, underscores, dots, colons and dashes, at most 64 characters.`,
     );
   }
   const description = optional(fn.description, childParam(param, "description"), readString);
@@ -154,18 +159,21 @@ function toToolConfig(body: Record<string, unknown>, names: string[]): ToolConfi
   if (typeof choice === "string") {
     const mode = MODES[choice];
     if (!mode) {
-      throw invalidValue(param, `unknown value '${choice}'; expected none, auto or required.`);
+      throw invalidValue(
+        param,
+        `unknown value '${excerpt(choice)}'; expected none, auto or required.`,
+      );
     }
     config = { mode };
   } else if (isRecord(choice)) {
     const type = optional(choice.type, childParam(param, "type"), readString);
     if (type !== undefined && type !== "function") {
-      throw invalidValue(childParam(param, "type"), `expected 'function', got '${type}'.`);
+      throw invalidValue(childParam(param, "type"), `expected 'function', got '${excerpt(type)}'.`);
     }
     const fn = legacy ? choice : readRecord(choice.function, childParam(param, "function"));
     const name = readString(fn.name, legacy ? `${param}.name` : `${param}.function.name`);
     if (!names.includes(name)) {
-      throw invalidValue(param, `no function named '${name}' is declared in the tools.`);
+      throw invalidValue(param, `no function named '${excerpt(name)}' is declared in the tools.`);
     }
     config = { mode: "ANY", allowedFunctionNames: [name] };
   } else {
@@ -173,7 +181,7 @@ function toToolConfig(body: Record<string, unknown>, names: string[]): ToolConfi
   }
   if (names.length > 0) return { functionCallingConfig: config };
   if (config.mode === "ANY") {
-    throw invalidValue(param, `'${choice}' requires at least one function tool.`);
+    throw invalidValue(param, `'${excerpt(String(choice))}' requires at least one function tool.`);
   }
   return undefined;
 }

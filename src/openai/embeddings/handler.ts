@@ -5,6 +5,7 @@
 
 import type { Context } from "../../http/route.ts";
 import { readJsonObject } from "../../http/body.ts";
+import { mapBounded } from "../../core/map_bounded.ts";
 import { substitutionHeaders } from "../../core/model_name.ts";
 import { toEmbeddingPlan } from "./request.ts";
 import { toEmbeddingResponse } from "./response.ts";
@@ -35,31 +36,4 @@ export async function handleEmbeddings(
   return Response.json(toEmbeddingResponse(plan, responses), {
     headers: substitutionHeaders(plan),
   });
-}
-
-/**
- * `task` applied to every item, at most `limit` at a time, results in item order. Rejects with
- * the first failure, after which no further item starts.
- */
-async function mapBounded<T, R>(
-  items: T[],
-  limit: number,
-  task: (item: T) => Promise<R>,
-): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  let failed = false;
-  const worker = async () => {
-    while (!failed && next < items.length) {
-      const index = next++;
-      try {
-        results[index] = await task(items[index]);
-      } catch (error) {
-        failed = true;
-        throw error;
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }

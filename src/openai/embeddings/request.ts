@@ -3,6 +3,7 @@
  * @module
  */
 
+import { excerpt } from "../../core/excerpt.ts";
 import {
   childParam,
   type Field,
@@ -140,7 +141,7 @@ function readEncodingFormat(value: unknown): EncodingFormat {
   if (format === "float" || format === "base64") return format;
   throw invalidValue(
     "encoding_format",
-    `expected "float" or "base64", but got ${JSON.stringify(format)} instead.`,
+    `expected "float" or "base64", but got ${excerpt(JSON.stringify(format))} instead.`,
   );
 }
 
@@ -151,6 +152,6 @@ function readTaskType(field: Field | undefined): string | undefined {
   throw invalidValue(
     field.param,
     `expected one of ${TASK_TYPES.join(", ")} (any case), but got ` +
-      `${JSON.stringify(field.value)} instead.`,
+      `${excerpt(JSON.stringify(field.value))} instead.`,
   );
 }

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
-import { RemoteFiles, toParts, toText } from "../../../src/openai/chat/content_parts.ts";
+import { toParts, toText } from "../../../src/openai/chat/content_parts.ts";
+import { RemoteFiles } from "../../../src/core/remote_files.ts";
 import { GatewayError, invalidRequest } from "../../../src/core/errors.ts";
 import { assertInvalid, assertRejectsInvalid } from "../../helpers/assert_invalid.ts";
 

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { toContents } from "../../../src/openai/chat/messages.ts";
-import { RemoteFiles } from "../../../src/openai/chat/content_parts.ts";
+import { RemoteFiles } from "../../../src/core/remote_files.ts";
 import { encodeToolCallId, SKIP_THOUGHT_SIGNATURE } from "../../../src/core/tool_call_id.ts";
 import { assertInvalid } from "../../helpers/assert_invalid.ts";
 
@@ -443,4 +443,28 @@ Deno.test("a tool message answering no earlier call is a 400 naming tool_call_id
     () => convert([{ role: "user", content: "x" }, { role: "function", content: "ok" }]),
     "messages[1].name",
   );
+});
+
+Deno.test("a tool result nested thousands of levels deep is sent as text", () => {
+  const content = `${"[".repeat(8_000)}1${"]".repeat(8_000)}`;
+  const { contents } = convert([
+    { role: "user", content: "Hi" },
+    { role: "assistant", tool_calls: [call("call_1", "f")] },
+    { role: "tool", tool_call_id: "call_1", content },
+  ]);
+  assert.deepEqual(contents[2].parts![0].functionResponse!.response, { result: content });
+});
+
+Deno.test("tool call arguments nested deeper than 100 levels are a 400", () => {
+  const args = `${'{"a":'.repeat(150)}1${"}".repeat(150)}`;
+  assertInvalid(
+    () => convert([{ role: "assistant", tool_calls: [call("call_1", "f", args)] }]),
+    "messages[0].tool_calls[0].function.arguments",
+    /nest deeper than 100 levels/,
+  );
+});
+
+Deno.test("errors quote at most an excerpt of a long bad value", () => {
+  const role = "r".repeat(100_000);
+  assertInvalid(() => convert([{ role, content: "Hi" }]), "messages[0].role", /^.{0,300}$/s);
 });

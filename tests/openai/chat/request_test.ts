@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { type ChatRequestOptions, toChatRequest } from "../../../src/openai/chat/request.ts";
 import { encodeToolCallId, SKIP_THOUGHT_SIGNATURE } from "../../../src/core/tool_call_id.ts";
 import { HARM_CATEGORIES } from "../../../src/core/safety.ts";
-import { invalidRequest } from "../../../src/core/errors.ts";
+import { GatewayError, invalidRequest } from "../../../src/core/errors.ts";
 import type { Content, GenerateContentRequest } from "../../../src/gemini/types.ts";
 import { validateGenerateContent } from "../../../src/fake/validate.ts";
 import { ModelAliases } from "../../../src/core/model_name.ts";
@@ -15,6 +15,7 @@ const OPTIONS: ChatRequestOptions = {
   safetyThreshold: "BLOCK_NONE",
   includeThoughts: true,
   fetchFile: () => Promise.reject(new Error("no fetch expected")),
+  media: { maxMediaBytes: 1024 * 1024, maxMediaParts: 10 },
 };
 
 const HI = [{ role: "user", content: "Hi" }];
@@ -480,4 +481,29 @@ Deno.test("structured output for an older model passes proto validation", async 
   assert.equal(chat.request.generationConfig?.responseJsonSchema, undefined);
   assert.equal(chat.request.generationConfig?.thinkingConfig, undefined);
   assertAccepted(chat.request, chat.model);
+});
+
+Deno.test("inline media over the request's budget is a 413, too many parts a 400", async () => {
+  const image = (bytes: number) => ({
+    type: "image_url",
+    image_url: { url: `data:image/png;base64,${"A".repeat(bytes / 3 * 4)}` },
+  });
+  const audio = { type: "input_audio", input_audio: { data: "AAAA".repeat(100), format: "wav" } };
+  const media = { maxMediaBytes: 1000, maxMediaParts: 3 };
+  await assert.rejects(
+    translate({ messages: [{ role: "user", content: [image(600), image(600)] }] }, { media }),
+    (error) =>
+      error instanceof GatewayError && error.status === 413 && error.code === "media_too_large" &&
+      error.param === "messages[0].content[1].image_url.url",
+  );
+  await assertRejectsInvalid(
+    () =>
+      translate({
+        messages: [{ role: "user", content: [audio, audio, audio, { ...audio }] }],
+      }, { media }),
+    "messages[0].content[3].input_audio.data",
+    /at most 3/,
+  );
+  const chat = await translate({ messages: [{ role: "user", content: [image(600)] }] }, { media });
+  assert.equal(chat.request.contents[0].parts!.length, 1);
 });
