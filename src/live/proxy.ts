@@ -9,6 +9,7 @@ import { GatewayError, invalidRequest } from "../core/errors.ts";
 import { apiKeyOf } from "../http/auth.ts";
 import { openaiErrorResponse } from "../openai/errors.ts";
 import { type RelayLimits, relayLive } from "./relay.ts";
+import { resolveSetupModel } from "./setup_model.ts";
 import { liveUpstream } from "./upstream_url.ts";
 
 /** Bounds on a proxied Live session. */
@@ -64,7 +65,13 @@ export function proxyLive(
       upstream.close();
       throw error;
     }
-    relayLive(upgraded.socket, upstream, limits, secret);
+    relayLive(
+      upgraded.socket,
+      upstream,
+      limits,
+      secret,
+      (frame) => resolveSetupModel(frame, config.modelAliases),
+    );
     return upgraded.response;
   } catch (error) {
     return openaiErrorResponse(error);

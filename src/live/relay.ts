@@ -5,6 +5,7 @@
  */
 
 import { closeForClient, closeForUpstream, type CloseFrame } from "./close_codes.ts";
+import type { Frame } from "./setup_model.ts";
 
 /** Bounds on one relayed session. */
 export interface RelayLimits {
@@ -17,18 +18,18 @@ export interface RelayLimits {
   connectTimeoutMs: number;
 }
 
-type Frame = string | ArrayBuffer;
-
 /**
  * Relays frames between `client` (the gateway's server-side socket) and `upstream` (its socket
  * to Gemini, still connecting). Frames the client sends meanwhile are queued and sent in order
- * once `upstream` opens. `secret` is blanked out of every reason the client is sent.
+ * once `upstream` opens. `secret` is blanked out of every reason the client is sent. The
+ * client's first frame goes upstream as `first` makes it (by default unchanged).
  */
 export function relayLive(
   client: WebSocket,
   upstream: WebSocket,
   limits: RelayLimits,
   secret: string,
+  first: (frame: Frame) => Frame = (frame) => frame,
 ): void {
   client.binaryType = "arraybuffer";
   upstream.binaryType = "arraybuffer";
@@ -80,8 +81,10 @@ export function relayLive(
     );
   }, limits.connectTimeoutMs);
 
-  client.onmessage = ({ data }: MessageEvent<Frame>) => {
+  let received = 0;
+  client.onmessage = ({ data: frame }: MessageEvent<Frame>) => {
     if (finished) return;
+    const data = received++ === 0 ? first(frame) : frame;
     if (upstream.readyState === WebSocket.OPEN) return forward(upstream, data);
     if (upstream.readyState !== WebSocket.CONNECTING) return;
     pending.push(data);

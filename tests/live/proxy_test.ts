@@ -259,3 +259,13 @@ Deno.test("a WebSocket handshake without a credential is refused with 401", asyn
   assert.equal(response.status, 401);
   assertSchema("ErrorResponse", await response.json());
 });
+
+Deno.test("a setup naming a shut-down Live model reaches Gemini naming its replacement", async () => {
+  await withProxy(async (gateway) => {
+    const client = await TestSocket.connect(`${ws(gateway)}/ws?key=test-key`);
+    client.send(JSON.stringify({ setup: { model: "models/gemini-2.0-flash-live-001" } }));
+    assert.deepEqual(await client.nextJson(), { setupComplete: {} });
+    client.socket.close();
+    await client.closed;
+  });
+});
