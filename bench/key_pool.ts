@@ -40,7 +40,7 @@ const POOLS = [
 ];
 
 const BODY = JSON.stringify({
-  model: "gemini-2.5-flash",
+  model: "gemini-3.8-flash",
   messages: [{ role: "user", content: "Summarise the plot of Hamlet in two sentences." }],
 });
 
