@@ -58,6 +58,12 @@ export interface Config {
    * do, with a warning at start).
    */
   allowPublicServerKeys: boolean;
+  /** Whether `store: true` responses are kept (in Deno KV) for `previous_response_id`. */
+  responsesStore: boolean;
+  /** The Deno KV database of stored responses; unset: Deno's default (local file, or Deploy's). */
+  responsesKvPath?: string;
+  /** How long a stored response is kept, in seconds. */
+  responsesTtlSeconds: number;
 }
 
 /** A setting that could not be read; `main.ts` prints it and exits. */
@@ -162,5 +168,8 @@ export function loadConfig(
     geminiApiKeys,
     accessTokens,
     allowPublicServerKeys,
+    responsesStore: boolean("RESPONSES_STORE", true),
+    responsesKvPath: get("RESPONSES_KV_PATH")?.trim() || undefined,
+    responsesTtlSeconds: integer("RESPONSES_TTL_SECONDS", 30 * 86_400, 1, 10 * 365 * 86_400),
   };
 }

@@ -29,7 +29,9 @@ export function urlPart(url: string, param: string, files: RemoteFiles): Part {
     files.budget.addPart(param);
     return { fileData };
   }
-  if (!/^https?:\/\//i.test(url)) throw invalidValue(param, "expected an http(s) URL or a data: URI.");
+  if (!/^https?:\/\//i.test(url)) {
+    throw invalidValue(param, "expected an http(s) URL or a data: URI.");
+  }
   return files.add(url, param);
 }
 
@@ -65,7 +67,10 @@ export function fileIdPart(
 ): Part {
   const fileUri = /^files\/[^/]+$/.test(fileId) ? `${FILES_API}/v1beta/${fileId}` : fileId;
   if (!remoteFileData(fileUri)?.fileUri.startsWith(FILES_API)) {
-    throw invalidValue(param, "only Gemini Files API files can be referenced (files/<id> or its full URI).");
+    throw invalidValue(
+      param,
+      "only Gemini Files API files can be referenced (files/<id> or its full URI).",
+    );
   }
   const mimeType = filename && mimeTypeFromName(filename);
   files.budget.addPart(param);

@@ -1,5 +1,5 @@
 /**
- * The OpenAI dialect's routes: models, chat completions, embeddings.
+ * The OpenAI dialect's routes: models, chat completions, embeddings, responses.
  * @module
  */
 
@@ -8,6 +8,13 @@ import { handleChatCompletions } from "./chat/handler.ts";
 import { handleEmbeddings } from "./embeddings/handler.ts";
 import { openaiErrorResponse } from "./errors.ts";
 import { getModel, listModels } from "./models/handler.ts";
+import {
+  cancelResponse,
+  createResponse,
+  deleteResponse,
+  getResponse,
+  refuseWebSocket,
+} from "./responses/handler.ts";
 
 /** Every OpenAI route, answered in OpenAI's error envelope. */
 export const openaiRoutes: Route[] = [
@@ -19,4 +26,14 @@ export const openaiRoutes: Route[] = [
     errors: openaiErrorResponse,
   },
   { path: "/embeddings", methods: { POST: handleEmbeddings }, errors: openaiErrorResponse },
+  {
+    path: "/responses",
+    methods: { POST: createResponse, GET: refuseWebSocket },
+    errors: openaiErrorResponse,
+  },
+  {
+    path: "/responses/:id",
+    methods: { GET: getResponse, DELETE: deleteResponse, POST: cancelResponse },
+    errors: openaiErrorResponse,
+  },
 ];

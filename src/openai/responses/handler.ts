@@ -1,0 +1,213 @@
+/**
+ * The Responses API routes: `POST /responses` (streaming or not), `GET` and `DELETE
+ * /responses/{id}`, `GET /responses/{id}/input_items`, `POST /responses/{id}/cancel`, and the
+ * WebSocket upgrade on `GET /responses`, refused so that clients fall back to HTTP at once.
+ * @module
+ */
+
+import { GatewayError, invalidRequest } from "../../core/errors.ts";
+import { substitutionHeaders } from "../../core/model_name.ts";
+import { createFileFetcher } from "../../core/remote_file.ts";
+import { streamLimits, streamResponse, type StreamTranslator } from "../../core/stream.ts";
+import { readJsonObject } from "../../http/body.ts";
+import { isRecord } from "../../http/fields.ts";
+import type { Context } from "../../http/route.ts";
+import { SSE_CONTENT_TYPE, SSE_KEEP_ALIVE, sseEvent } from "../../http/sse.ts";
+import { toInputItems } from "./input_items.ts";
+import { newId, ResponseBuilder } from "./output.ts";
+import { toResponseRequest } from "./request.ts";
+import { credentialScope, responseStore, type StoredResponse } from "./store.ts";
+import type { DeletedResponse, ResponseItemList } from "./types.ts";
+
+/** Answers `POST /responses`, as one JSON body or as a `text/event-stream`. */
+export async function createResponse(request: Request, context: Context): Promise<Response> {
+  const { config, gemini } = context;
+  const body = await readJsonObject(request, config.maxBodyBytes);
+  const store = responseStore(config);
+  const kept = store !== undefined && await store.available();
+  const scope = await credentialScope(request);
+
+  let history: unknown[] = [];
+  const previousId = body.previous_response_id;
+  if (typeof previousId === "string" && previousId) {
+    if (!kept) {
+      throw invalidRequest(
+        "previous_response_id needs stored responses, and this gateway keeps none: send the " +
+          "whole conversation in 'input' instead.",
+        "previous_response_id",
+        "previous_response_not_found",
+      );
+    }
+    const previous = await store.get(scope, previousId);
+    if (!previous) {
+      throw new GatewayError(
+        404,
+        `Previous response with id '${previousId.slice(0, 100)}' not found.`,
+        "invalid_request_error",
+        "previous_response_id",
+        "previous_response_not_found",
+      );
+    }
+    history = [...previous.context, ...previous.response.output];
+  }
+
+  const translated = await toResponseRequest(body, {
+    defaultModel: config.defaultModel,
+    modelAliases: config.modelAliases,
+    safetyThreshold: config.safetyThreshold,
+    includeThoughts: config.includeThoughts,
+    fetchFile: createFileFetcher(config),
+    media: config,
+  }, history);
+  const storing = translated.store && kept;
+  const builder = new ResponseBuilder({
+    id: newId("resp"),
+    createdAt: Math.floor(Date.now() / 1000),
+    model: translated.model,
+    echo: { ...translated.echo, store: storing },
+    names: translated.names,
+    includeEncrypted: translated.includeEncrypted,
+    parallelToolCalls: translated.parallelToolCalls,
+    compaction: translated.compaction,
+  });
+  const input = toInputItems(body.input);
+  const save = (response: StoredResponse["response"]) =>
+    storing ? store.save(scope, { response, input, context: [...history, ...input] }) : undefined;
+  const headers = substitutionHeaders(translated);
+
+  if (!translated.stream) {
+    builder.push(await gemini.generateContent(translated.model, translated.request));
+    const response = builder.finish();
+    await save(response);
+    return Response.json(response, { headers });
+  }
+  builder.start();
+  const events = () => builder.take().map((event) => sseEvent(event, event.type)).join("");
+  const translator: StreamTranslator = {
+    next: (response) => {
+      builder.push(response);
+      return events();
+    },
+    end: () => {
+      save(builder.finish());
+      return events();
+    },
+    fail: (error) => {
+      builder.fail(error);
+      return events();
+    },
+  };
+  return await streamResponse(
+    gemini.streamGenerateContent(translated.model, translated.request),
+    translator,
+    { contentType: SSE_CONTENT_TYPE, keepAlive: SSE_KEEP_ALIVE },
+    streamLimits(config),
+    headers,
+  );
+}
+
+/**
+ * Answers `GET /responses`, where Codex asks for a WebSocket: 426, so that it uses HTTP
+ * (`POST /responses`) right away instead of retrying the upgrade.
+ */
+export function refuseWebSocket(): Response {
+  throw new GatewayError(
+    426,
+    "This gateway serves the Responses API over HTTP only: use POST /v1/responses.",
+    "invalid_request_error",
+    null,
+    "websocket_not_supported",
+    { connection: "close" },
+  );
+}
+
+/** `GET /responses/{id}` and `GET /responses/{id}/input_items`. */
+export async function getResponse(request: Request, context: Context): Promise<Response> {
+  const { id, action } = pathOf(context.params.id);
+  if (action !== "" && action !== "input_items") throw unknownPath(request);
+  const stored = await load(request, context, id);
+  if (action === "") return Response.json(stored.response);
+  return Response.json(listInputItems(stored.input, new URL(request.url).searchParams));
+}
+
+/** `DELETE /responses/{id}`. */
+export async function deleteResponse(request: Request, context: Context): Promise<Response> {
+  const { id, action } = pathOf(context.params.id);
+  if (action !== "") throw unknownPath(request);
+  const store = responseStore(context.config);
+  if (!store || !await store.delete(await credentialScope(request), id)) throw notFound(id);
+  const deleted: DeletedResponse = { id, object: "response", deleted: true };
+  return Response.json(deleted);
+}
+
+/** `POST /responses/{id}/cancel`: only background responses can be, and there are none. */
+export async function cancelResponse(request: Request, context: Context): Promise<Response> {
+  const { id, action } = pathOf(context.params.id);
+  if (action !== "cancel") throw unknownPath(request);
+  await load(request, context, id);
+  throw invalidRequest(
+    "Only responses created with background=true can be cancelled; this response is complete.",
+    null,
+    "response_not_cancellable",
+  );
+}
+
+function pathOf(rest: string | undefined): { id: string; action: string } {
+  const [id, ...action] = (rest ?? "").split("/");
+  return { id, action: action.join("/") };
+}
+
+async function load(request: Request, { config }: Context, id: string): Promise<StoredResponse> {
+  const store = responseStore(config);
+  const stored = store && await store.get(await credentialScope(request), id);
+  if (!stored) throw notFound(id);
+  return stored;
+}
+
+function notFound(id: string): GatewayError {
+  return new GatewayError(
+    404,
+    `No response with id '${
+      id.slice(0, 100)
+    }' was found (responses are kept only with store: true, for the key that made them).`,
+    "invalid_request_error",
+    null,
+    "response_not_found",
+  );
+}
+
+function unknownPath(request: Request): GatewayError {
+  return new GatewayError(
+    404,
+    `Unknown route: ${request.method} ${new URL(request.url).pathname}`,
+    "invalid_request_error",
+    null,
+    "unknown_route",
+  );
+}
+
+/** A page of `items` as `input_items` lists them: `limit` (1–100, 20), `order`, `after`. */
+function listInputItems(
+  items: Record<string, unknown>[],
+  query: URLSearchParams,
+): ResponseItemList {
+  const limit = Number(query.get("limit") ?? 20);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 100) {
+    throw invalidRequest("Invalid 'limit': expected an integer from 1 to 100.", "limit");
+  }
+  const order = query.get("order") ?? "desc";
+  if (order !== "asc" && order !== "desc") {
+    throw invalidRequest("Invalid 'order': expected asc or desc.", "order");
+  }
+  let list = order === "asc" ? items : [...items].reverse();
+  const after = query.get("after");
+  if (after) list = list.slice(list.findIndex((item) => isRecord(item) && item.id === after) + 1);
+  const data = list.slice(0, limit);
+  return {
+    object: "list",
+    data,
+    first_id: String(data[0]?.id ?? ""),
+    last_id: String(data.at(-1)?.id ?? ""),
+    has_more: list.length > limit,
+  };
+}
