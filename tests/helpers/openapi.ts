@@ -39,7 +39,10 @@ export type SchemaName =
   | "ErrorResponse"
   | "CreateChatCompletionResponse"
   | "CreateChatCompletionStreamResponse"
-  | "CreateEmbeddingResponse";
+  | "CreateEmbeddingResponse"
+  | "Response"
+  | "ResponseStreamEvent"
+  | "ResponseItemList";
 
 /** Throws with every violation when `value` does not match the component schema `name`. */
 export function assertSchema(name: SchemaName, value: unknown): void {
