@@ -275,7 +275,7 @@ Deno.test("what Codex sends: developer prompt, namespace and web_search tools, c
 Deno.test("web_search alone is Google Search; its sources are url_citation annotations", async () => {
   await using gw = await startResponsesGateway();
   for (const streaming of [false, true]) {
-    const body = { model: "gemini-2.5-flash", input: "News?", tools: [{ type: "web_search" }] };
+    const body = { model: "gemini-3.8-flash", input: "News?", tools: [{ type: "web_search" }] };
     const response = streaming
       ? (await stream(gw, body)).at(-1)!.data.response as Response
       : await create(gw, body);
@@ -313,7 +313,7 @@ Deno.test("text.format json_schema and json_object ask Gemini for JSON", async (
 Deno.test("sampling and limits: max_output_tokens cut short is incomplete", async () => {
   await using gw = await startResponsesGateway();
   const response = await create(gw, {
-    model: "gemini-2.5-flash",
+    model: "gemini-3.8-flash",
     input: "Tell me a long story please",
     temperature: 0.5,
     top_p: 0.9,
@@ -324,7 +324,7 @@ Deno.test("sampling and limits: max_output_tokens cut short is incomplete", asyn
   assert.equal(response.status, "incomplete");
   assert.deepEqual(response.incomplete_details, { reason: "max_output_tokens" });
   const events = await stream(gw, {
-    model: "gemini-2.5-flash",
+    model: "gemini-3.8-flash",
     input: "A long story please",
     max_output_tokens: 2,
   });
@@ -397,7 +397,7 @@ Deno.test("Codex's WebSocket upgrade on GET /responses is refused with 426", asy
 Deno.test("stored responses: retrieve, input_items, previous_response_id, delete, scoped to the key", async () => {
   await using gw = await startResponsesGateway();
   const first = await create(gw, {
-    model: "gemini-2.5-flash",
+    model: "gemini-3.8-flash",
     input: "My name is Ada.",
     instructions: "Be kind.",
   });
@@ -415,7 +415,7 @@ Deno.test("stored responses: retrieve, input_items, previous_response_id, delete
   assert.equal(items.first_id, items.data[0].id);
 
   const second = await create(gw, {
-    model: "gemini-2.5-flash",
+    model: "gemini-3.8-flash",
     previous_response_id: first.id,
     input: "What is my name?",
   });
@@ -478,7 +478,7 @@ Deno.test("a stream that fails midway ends with response.failed in terms Codex k
   await using gw = await startResponsesGateway();
   const chunk = {
     candidates: [{ content: { role: "model", parts: [{ text: "Hel" }] }, index: 0 }],
-    modelVersion: "gemini-2.5-flash",
+    modelVersion: "gemini-3.8-flash",
   };
   gw.fake.reply({
     chunks: [chunk],
