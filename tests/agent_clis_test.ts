@@ -1,0 +1,177 @@
+/**
+ * End to end: real agent CLIs from npm, pointed at the gateway in front of the fake Gemini. The
+ * CLIs are installed at test time into a cache outside the repository (a large download, once);
+ * `SKIP_AGENT_CLIS=1` ignores these tests, visibly, on a machine without network. Each CLI is
+ * one `Deno.test`; `tests/helpers/cli_install.ts` installs them.
+ * @module
+ */
+
+import assert from "node:assert/strict";
+import type { GenerateContentResponse, Part } from "../src/gemini/types.ts";
+import { agentClisSkipped, installCli, SKIP_AGENT_CLIS } from "./helpers/cli_install.ts";
+import type { Gateway } from "./helpers/harness.ts";
+import { startResponsesGateway } from "./openai/responses/gateway.ts";
+
+const ignore = agentClisSkipped();
+if (ignore) console.warn(`${SKIP_AGENT_CLIS} is set: the agent CLI tests are ignored.`);
+
+const CODEX_VERSION = "0.171.0";
+const MODEL = "gemini-3.8-flash";
+/** The signature the scripted tool call carries, to be found again on the next turn. */
+const SIGNATURE = btoa("codex-round-trip-signature");
+
+/** One streamed Gemini response of `parts`, finished. */
+function geminiChunk(parts: Part[]): GenerateContentResponse {
+  return {
+    candidates: [{ content: { role: "model", parts }, finishReason: "STOP", index: 0 }],
+    usageMetadata: { promptTokenCount: 12, candidatesTokenCount: 6, totalTokenCount: 18 },
+    modelVersion: MODEL,
+  };
+}
+
+/** One event of `codex exec --json`. */
+interface CodexEvent {
+  type: string;
+  item?: { type: string; text?: string; command?: string; aggregated_output?: string };
+}
+
+/** Runs `codex exec` with `config.toml` in a fresh home and gives back its JSON events. */
+async function codexExec(
+  codex: string,
+  config: string,
+  env: Record<string, string>,
+  prompt: string,
+): Promise<CodexEvent[]> {
+  const home = await Deno.makeTempDir({ prefix: "codex-home-" });
+  const work = await Deno.makeTempDir({ prefix: "codex-work-" });
+  try {
+    await Deno.writeTextFile(`${home}/config.toml`, config);
+    const output = await new Deno.Command(codex, {
+      args: [
+        "exec",
+        "--skip-git-repo-check",
+        "--json",
+        "--dangerously-bypass-approvals-and-sandbox",
+        prompt,
+      ],
+      cwd: work,
+      clearEnv: true,
+      env: { PATH: Deno.env.get("PATH") ?? "/usr/bin:/bin", HOME: home, CODEX_HOME: home, ...env },
+      stdin: "null",
+      stdout: "piped",
+      stderr: "piped",
+      signal: AbortSignal.timeout(120_000),
+    }).output();
+    const stdout = new TextDecoder().decode(output.stdout);
+    const stderr = new TextDecoder().decode(output.stderr);
+    assert.ok(output.success, `codex exec failed (${output.code}):\n${stdout}\n${stderr}`);
+    return stdout.split("\n").filter((line) => line.startsWith("{")).map((line) =>
+      JSON.parse(line)
+    );
+  } finally {
+    await Deno.remove(home, { recursive: true });
+    await Deno.remove(work, { recursive: true });
+  }
+}
+
+function agentMessages(events: CodexEvent[]): string[] {
+  return events.flatMap((event) =>
+    event.type === "item.completed" && event.item?.type === "agent_message"
+      ? [event.item.text ?? ""]
+      : []
+  );
+}
+
+/** A text answer, then a tool loop: Codex runs the command the fake asks for and finishes. */
+async function textAndToolLoop(
+  t: Deno.TestContext,
+  gw: Gateway,
+  run: (prompt: string) => Promise<CodexEvent[]>,
+): Promise<void> {
+  await t.step("a prompt answered with text", async () => {
+    gw.fake.reply({ chunks: [geminiChunk([{ text: "Hello from Gemini, through the gateway." }])] });
+    const events = await run("Say hello.");
+    assert.deepEqual(agentMessages(events), ["Hello from Gemini, through the gateway."]);
+    assert.ok(events.some((event) => event.type === "turn.completed"));
+    const body = gw.fake.requests.at(-1)!.body as { contents: { parts: Part[] }[] };
+    const text = JSON.stringify(body.contents);
+    assert.match(text, /Say hello\./);
+  });
+
+  await t.step("a tool loop: a shell command, then the answer", async () => {
+    const before = gw.fake.requests.length;
+    gw.fake.reply({
+      chunks: [geminiChunk([{
+        functionCall: { name: "exec_command", args: { cmd: "echo codex-tool-ok" } },
+        thoughtSignature: SIGNATURE,
+      }])],
+    });
+    const events = await run("Run the check.");
+    const calls = gw.fake.requests.slice(before).filter((request) =>
+      request.path.includes(":streamGenerateContent")
+    );
+    assert.equal(calls.length, 2, "one call for the tool, one after its output");
+    const second = calls[1].body as { contents: { role: string; parts: Part[] }[] };
+    const parts = second.contents.flatMap((content) => content.parts);
+    const call = parts.find((part) => part.functionCall);
+    assert.equal(call?.functionCall?.name, "exec_command");
+    assert.equal(call?.thoughtSignature, SIGNATURE, "the signature came back through Codex");
+    const response = parts.find((part) => part.functionResponse);
+    assert.equal(response?.functionResponse?.name, "exec_command");
+    assert.match(JSON.stringify(response?.functionResponse?.response), /codex-tool-ok/);
+    const messages = agentMessages(events);
+    assert.equal(messages.length, 1);
+    assert.match(messages[0], /^The tool said: .*codex-tool-ok/s);
+  });
+}
+
+Deno.test({
+  name: `Codex CLI ${CODEX_VERSION}: a custom provider with wire_api = "responses"`,
+  ignore,
+}, async (t) => {
+  const codex = await installCli("@openai/codex", CODEX_VERSION, "codex");
+  await using gw = await startResponsesGateway();
+  const config = [
+    `model = "${MODEL}"`,
+    `model_provider = "gateway"`,
+    `check_for_update_on_startup = false`,
+    `[analytics]`,
+    `enabled = false`,
+    `[model_providers.gateway]`,
+    `name = "Gemini gateway"`,
+    `base_url = "${gw.url}/v1"`,
+    `env_key = "GATEWAY_KEY"`,
+    `wire_api = "responses"`,
+    ``,
+  ].join("\n");
+  await textAndToolLoop(
+    t,
+    gw,
+    (prompt) => codexExec(codex, config, { GATEWAY_KEY: "test-key" }, prompt),
+  );
+});
+
+Deno.test({
+  name: `Codex CLI ${CODEX_VERSION}: the built-in provider at openai_base_url`,
+  ignore,
+}, async (t) => {
+  const codex = await installCli("@openai/codex", CODEX_VERSION, "codex");
+  await using gw = await startResponsesGateway();
+  const config = [
+    `model = "${MODEL}"`,
+    `openai_base_url = "${gw.url}/v1"`,
+    `check_for_update_on_startup = false`,
+    `[analytics]`,
+    `enabled = false`,
+    ``,
+  ].join("\n");
+  await textAndToolLoop(
+    t,
+    gw,
+    (prompt) => codexExec(codex, config, { CODEX_API_KEY: "test-key" }, prompt),
+  );
+  assert.ok(
+    gw.fake.requests.length > 0,
+    "Codex reached the gateway (after the refused WebSocket upgrade)",
+  );
+});
