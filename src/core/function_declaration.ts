@@ -1,41 +1,56 @@
 /**
- * A function tool's name, description and JSON Schema → a Gemini `FunctionDeclaration`.
+ * A function tool, as every dialect describes one (a name, a description and a JSON Schema for
+ * its arguments) → a Gemini `FunctionDeclaration`.
+ *
+ * The schema is sent as `parametersJsonSchema` with references inlined, or converted to the proto
+ * `parameters` for models without JSON Schema support ({@linkcode supportsJsonSchema}).
  * @module
  */
 
-import { excerpt } from "./excerpt.ts";
 import type { FunctionDeclaration } from "../gemini/types.ts";
 import { invalidValue } from "../http/fields.ts";
+import { excerpt } from "./excerpt.ts";
 import { inlineRefs, supportsJsonSchema, toProtoSchema } from "./json_schema.ts";
+
+/** A function tool in neutral form. */
+export interface FunctionSpec {
+  name: string;
+  description?: string;
+  /** The JSON Schema of the arguments. */
+  parameters?: Record<string, unknown>;
+}
+
+/** The request fields a function tool's name and schema came from, for 400 errors. */
+export interface FunctionSpecParams {
+  name: string;
+  parameters: string;
+}
 
 /** Gemini's rule for function names. */
 const FUNCTION_NAME = /^[A-Za-z_][A-Za-z0-9_.:-]{0,63}$/;
 
-/**
- * The declaration of `spec` for `model`: the name checked against Gemini's rule, the schema as
- * `parametersJsonSchema` (references inlined) or the proto `parameters`. `params` name the
- * fields in 400s.
- */
+/** Converts `spec` for `model` (without `models/`); a bad name is a 400 at `params.name`. */
 export function toFunctionDeclaration(
-  spec: { name: string; description?: string; parameters?: Record<string, unknown> },
-  params: { name: string; parameters: string },
+  spec: FunctionSpec,
+  params: FunctionSpecParams,
   model: string,
 ): FunctionDeclaration {
-  if (!FUNCTION_NAME.test(spec.name)) {
+  const { name, description, parameters } = spec;
+  if (!FUNCTION_NAME.test(name)) {
     throw invalidValue(
       params.name,
       `'${
-        excerpt(spec.name)
+        excerpt(name)
       }' is not a valid function name: it must start with a letter or an underscore and contain only letters, digits, underscores, dots, colons and dashes, at most 64 characters.`,
     );
   }
-  const declaration: FunctionDeclaration = { name: spec.name };
-  if (spec.description) declaration.description = spec.description;
-  if (spec.parameters && Object.keys(spec.parameters).length > 0) {
+  const declaration: FunctionDeclaration = { name };
+  if (description) declaration.description = description;
+  if (parameters && Object.keys(parameters).length > 0) {
     if (supportsJsonSchema(model)) {
-      declaration.parametersJsonSchema = inlineRefs(spec.parameters, params.parameters);
+      declaration.parametersJsonSchema = inlineRefs(parameters, params.parameters);
     } else {
-      declaration.parameters = toProtoSchema(spec.parameters, params.parameters);
+      declaration.parameters = toProtoSchema(parameters, params.parameters);
     }
   }
   return declaration;

@@ -1,5 +1,5 @@
 /**
- * A tool result's text as Gemini's `functionResponse.response`.
+ * A tool result's text → Gemini's `functionResponse.response` object.
  * @module
  */
 
@@ -7,8 +7,9 @@ import { isRecord } from "../http/fields.ts";
 import { tooDeepAt } from "./depth.ts";
 
 /**
- * A JSON object as is, other JSON wrapped as `{result}`, and anything else (text, JSON with a
- * `$ref` key, JSON nested too deep) wrapped as text.
+ * A tool result as Gemini's `response` object: a JSON object as is, other JSON wrapped, and
+ * anything else, JSON with a `$ref` key anywhere (which Gemini reads as a schema reference), or
+ * JSON nested deeper than Gemini reads, wrapped as text: `{result: …}`.
  */
 export function toFunctionResponse(text: string): Record<string, unknown> {
   let value: unknown;
@@ -21,6 +22,7 @@ export function toFunctionResponse(text: string): Record<string, unknown> {
   return isRecord(value) ? value : { result: value };
 }
 
+/** Whether an object inside `value` has a `$ref` key; walked without recursion. */
 function hasRefKey(value: unknown): boolean {
   const stack = [value];
   while (stack.length > 0) {

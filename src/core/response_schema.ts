@@ -1,5 +1,5 @@
 /**
- * A JSON Schema for the answer → Gemini's JSON output settings.
+ * Structured output: a JSON Schema the answer must follow → Gemini's `generationConfig` fields.
  * @module
  */
 
@@ -7,8 +7,9 @@ import type { GenerationConfig } from "../gemini/types.ts";
 import { inlineRefs, supportsJsonSchema, toProtoSchema } from "./json_schema.ts";
 
 /**
- * `responseMimeType: application/json` with the schema as `responseJsonSchema` (references
- * inlined) or the proto `responseSchema`; JSON mode only when `schema` is undefined.
+ * JSON output for `model` (without `models/`): `responseJsonSchema` (references inlined), or the
+ * proto `responseSchema` for models without JSON Schema support; without a schema, JSON mode
+ * only. `param` names the schema's field in 400 errors.
  */
 export function toJsonOutput(
   schema: Record<string, unknown> | undefined,

@@ -6,7 +6,8 @@
  * the object; the stream translator also takes the events. Items come in Gemini's order:
  * thought summaries become a `reasoning` item, answer text a `message` with one `output_text`
  * part (grounding as `url_citation` annotations), each function call a `function_call` (or
- * `custom_tool_call`) item. Gemini's thought signature rides in the call's `call_id` and, when
+ * `custom_tool_call`) item; code Gemini ran, its output and generated images are Markdown in
+ * the message text. Gemini's thought signature rides in the call's `call_id` and, when
  * `include` asks for `reasoning.encrypted_content`, in the `reasoning` item before the part it
  * signs. A compaction request is answered with one `compaction` item sealing the summary.
  * @module
@@ -15,6 +16,8 @@
 import { toCitations } from "../../core/citations.ts";
 import type { GatewayError } from "../../core/errors.ts";
 import { toFinishReason } from "../../core/finish_reason.ts";
+import { partMarkdown } from "../../core/part_markdown.ts";
+import { blockedPromptText } from "../../core/prompt_feedback.ts";
 import { encodeToolCallId } from "../../core/tool_call_id.ts";
 import type {
   Candidate,
@@ -96,14 +99,8 @@ export class ResponseBuilder {
     if (response.usageMetadata) this.#usage = response.usageMetadata;
     const candidate: Candidate | undefined = response.candidates?.[0];
     if (!candidate) {
-      const reason = response.promptFeedback?.blockReason;
-      if (reason) {
-        const detail = response.promptFeedback?.blockReasonMessage;
-        this.#blocked = `The prompt was blocked by Gemini (reason: ${reason}).${
-          detail ? ` ${detail}` : ""
-        }`;
-        this.#text(this.#blocked);
-      }
+      this.#blocked = blockedPromptText(response.promptFeedback);
+      if (this.#blocked) this.#text(this.#blocked);
       return;
     }
     if (candidate.groundingMetadata) this.#grounding = candidate.groundingMetadata;
@@ -202,6 +199,11 @@ export class ResponseBuilder {
       this.#reasoningDelta(part.text);
     } else if (part.text) {
       this.#text(part.text);
+    } else {
+      const block = partMarkdown(part);
+      if (block === undefined) return;
+      const before = this.#open?.kind === "message" ? this.#open.text : "";
+      this.#text((before === "" || before.endsWith("\n") ? "" : "\n") + block);
     }
   }
 
