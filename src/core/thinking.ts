@@ -100,21 +100,23 @@ function profileOf(model: string): Profile {
 
 /**
  * The `thinkingConfig` for `model` from `reasoning_effort` and the `thinking_config` option;
- * `includeThoughts` is the configured default for thought summaries.
+ * `includeThoughts` is the configured default for thought summaries; `effortParam` names the
+ * effort in errors (`reasoning.effort` in the Responses API).
  */
 export function toThinkingConfig(
   model: string,
   reasoningEffort: unknown,
   thinkingConfig: Field | undefined,
   includeThoughts: boolean,
+  effortParam = "reasoning_effort",
 ): ThinkingConfig | undefined {
-  const effort = optional(reasoningEffort, "reasoning_effort", readEffort);
+  const effort = optional(reasoningEffort, effortParam, readEffort);
   const profile = profileOf(model);
   if (thinkingConfig) {
     if (effort !== undefined) {
       throw invalidValue(
-        "reasoning_effort",
-        `reasoning_effort and ${thinkingConfig.param} cannot be used together.`,
+        effortParam,
+        `${effortParam} and ${thinkingConfig.param} cannot be used together.`,
       );
     }
     return fromThinkingConfig(thinkingConfig, profile, includeThoughts);
@@ -122,7 +124,7 @@ export function toThinkingConfig(
   if (effort === undefined) return profile.thinksByDefault ? { includeThoughts } : undefined;
   if (profile.control === "none") {
     if (effort === "none") return undefined;
-    throw invalidValue("reasoning_effort", `the model ${model} does not support reasoning.`);
+    throw invalidValue(effortParam, `the model ${model} does not support reasoning.`);
   }
   const config: ThinkingConfig = profile.control === "level"
     ? { thinkingLevel: levelFor(model, effort) }

@@ -272,3 +272,15 @@ Deno.test("a malformed thinking_config is a 400 naming the field", () => {
     "extra_body.google.thinking_config.include_thoughts",
   );
 });
+
+Deno.test("the effort is named as the dialect names it", () => {
+  assertInvalid(
+    () => toThinkingConfig("gemini-3.8-flash", "huge", undefined, true, "reasoning.effort"),
+    "reasoning.effort",
+  );
+  assertInvalid(
+    () => toThinkingConfig("gemini-2.0-flash", "high", undefined, true, "reasoning.effort"),
+    "reasoning.effort",
+    /does not support reasoning/,
+  );
+});

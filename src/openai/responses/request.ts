@@ -172,6 +172,7 @@ export async function toResponseRequest(
     reasoning?.effort,
     google("thinking_config"),
     summary === undefined ? options.includeThoughts : true,
+    "reasoning.effort",
   );
   if (thinkingConfig) generationConfig.thinkingConfig = thinkingConfig;
   const safetySettings = toSafetySettings(options.safetyThreshold, google("safety_settings"));

@@ -360,7 +360,7 @@ Deno.test("client mistakes are 400s in OpenAI's envelope; unknown item types are
     ],
     [{ input: "x", tools: [{ type: "function", name: "bad name!" }] }, "tools[0].name"],
     [{ input: "x", temperature: 3 }, "temperature"],
-    [{ input: "x", reasoning: { effort: "huge" } }, "reasoning_effort"],
+    [{ input: "x", reasoning: { effort: "huge" } }, "reasoning.effort"],
     [{ input: "x", text: { format: { type: "yaml" } } }, "text.format.type"],
     [{ input: "x", tool_choice: { type: "function", name: "missing" } }, "tool_choice"],
     [{ input: "x", include: ["everything"] }, "include[0]"],
