@@ -1,56 +1,12 @@
 /**
- * Gemini's search grounding as OpenAI `url_citation` annotations.
- *
- * Gemini measures a segment in UTF-8 bytes from the start of the answer text; OpenAI counts
- * characters (Unicode code points). A segment whose bytes do not hold the text Gemini quotes for
- * it (the answer was assembled from several parts) is found by that text instead.
+ * Gemini's search grounding as OpenAI `url_citation` annotations (the citations themselves are
+ * found by `toCitations`, shared with the Responses API).
  * @module
  */
 
-import type { GroundingMetadata, GroundingSupport } from "../../gemini/types.ts";
+import { toCitations } from "../../core/citations.ts";
+import type { GroundingMetadata } from "../../gemini/types.ts";
 import type { UrlCitationAnnotation } from "../types.ts";
-
-const encoder = new TextEncoder();
-const decoder = new TextDecoder();
-
-function codePoints(text: string): number {
-  let count = 0;
-  for (const _ of text) count++;
-  return count;
-}
-
-/** The character range of a segment in `text`, whose UTF-8 bytes are `bytes`. */
-function locate(
-  segment: NonNullable<GroundingSupport["segment"]>,
-  text: string,
-  bytes: Uint8Array,
-): { start: number; end: number } {
-  const startByte = Math.min(segment.startIndex ?? 0, bytes.length);
-  const endByte = Math.min(Math.max(segment.endIndex ?? 0, startByte), bytes.length);
-  const quoted = segment.text;
-  if (quoted && decoder.decode(bytes.subarray(startByte, endByte)) !== quoted) {
-    const at = text.indexOf(quoted);
-    if (at >= 0) {
-      const start = codePoints(text.slice(0, at));
-      return { start, end: start + codePoints(quoted) };
-    }
-  }
-  const start = codePoints(decoder.decode(bytes.subarray(0, startByte)));
-  return { start, end: start + codePoints(decoder.decode(bytes.subarray(startByte, endByte))) };
-}
-
-function citation(
-  web: { uri?: string; title?: string } | undefined,
-  start: number,
-  end: number,
-): UrlCitationAnnotation | undefined {
-  if (!web?.uri) return undefined;
-  const url = URL.canParse(web.uri) ? new URL(web.uri).href : web.uri;
-  return {
-    type: "url_citation",
-    url_citation: { url, title: web.title ?? url, start_index: start, end_index: end },
-  };
-}
 
 /**
  * The citations of an answer `text`: one per web source of each grounding support, over the
@@ -60,26 +16,8 @@ export function toAnnotations(
   metadata: GroundingMetadata | undefined,
   text: string,
 ): UrlCitationAnnotation[] {
-  const chunks = metadata?.groundingChunks ?? [];
-  if (chunks.length === 0) return [];
-  const supports = metadata?.groundingSupports ?? [];
-  const annotations: UrlCitationAnnotation[] = [];
-  if (supports.length === 0) {
-    const end = codePoints(text);
-    for (const chunk of chunks) {
-      const annotation = citation(chunk.web, 0, end);
-      if (annotation) annotations.push(annotation);
-    }
-    return annotations;
-  }
-  const bytes = encoder.encode(text);
-  for (const support of supports) {
-    if (!support.segment) continue;
-    const { start, end } = locate(support.segment, text, bytes);
-    for (const index of support.groundingChunkIndices ?? []) {
-      const annotation = citation(chunks[index]?.web, start, end);
-      if (annotation) annotations.push(annotation);
-    }
-  }
-  return annotations;
+  return toCitations(metadata, text).map(({ url, title, start, end }) => ({
+    type: "url_citation",
+    url_citation: { url, title, start_index: start, end_index: end },
+  }));
 }
