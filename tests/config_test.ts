@@ -112,3 +112,24 @@ Deno.test("a malformed key is refused without echoing it", () => {
     (error) => error instanceof ConfigError && !error.message.includes("secret"),
   );
 });
+
+Deno.test("stored responses: on by default in Deno's own KV for 30 days; path, expiry, off", () => {
+  const defaults = loadConfig(from({}));
+  assert.equal(defaults.responsesStore, true);
+  assert.equal(defaults.responsesKvPath, undefined);
+  assert.equal(defaults.responsesTtlSeconds, 30 * 86_400);
+  const set = loadConfig(from({
+    RESPONSES_STORE: "false",
+    RESPONSES_KV_PATH: " /var/lib/gateway/responses.sqlite ",
+    RESPONSES_TTL_SECONDS: "3600",
+  }));
+  assert.equal(set.responsesStore, false);
+  assert.equal(set.responsesKvPath, "/var/lib/gateway/responses.sqlite");
+  assert.equal(set.responsesTtlSeconds, 3600);
+  for (const [name, value] of [["RESPONSES_STORE", "maybe"], ["RESPONSES_TTL_SECONDS", "0"]]) {
+    assert.throws(
+      () => loadConfig(from({ [name]: value })),
+      (error) => error instanceof ConfigError && error.message.includes(name),
+    );
+  }
+});

@@ -181,7 +181,10 @@ export async function toResponseRequest(
   const request: GenerateContentRequest = { contents: conversation.contents };
   if (conversation.systemInstruction) request.systemInstruction = conversation.systemInstruction;
   if (conversation.compaction) {
-    request.contents.push({ role: "user", parts: [{ text: COMPACTION_PROMPT }] });
+    const last = request.contents.at(-1);
+    const prompt = { text: COMPACTION_PROMPT };
+    if (last?.role === "user") last.parts = [...last.parts ?? [], prompt];
+    else request.contents.push({ role: "user", parts: [prompt] });
   } else {
     if (tools) request.tools = tools;
     if (toolConfig) request.toolConfig = toolConfig;
