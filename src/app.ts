@@ -26,6 +26,7 @@ const DESCRIPTION = {
     "GET /v1/models",
     "GET /v1/models/{id}",
     "POST /v1/chat/completions",
+    "POST /v1/responses",
     "POST /v1/embeddings",
     "GET /ws (Gemini Live API WebSocket)",
     "GET /v1/gateway/keys (server key pool, access token required)",
