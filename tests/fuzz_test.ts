@@ -22,7 +22,7 @@ const MAX_MESSAGE_LENGTH = 2_000;
 
 /** One route of a dialect, with a valid body to mutate for POSTs. */
 interface FuzzRoute {
-  method: "GET" | "POST";
+  method: "GET" | "POST" | "DELETE";
   /** The path, `{id}` standing for a fuzzed path segment. */
   path: string;
   body?: (gateway: Gateway) => Record<string, unknown>;
@@ -91,6 +91,51 @@ const EMBEDDINGS = () => ({
   encoding_format: "float",
 });
 
+const RESPONSES = (gateway: Gateway) => ({
+  model: "gemini-3.8-flash",
+  instructions: "Be short.",
+  input: [
+    { type: "message", role: "developer", content: [{ type: "input_text", text: "Dev." }] },
+    {
+      role: "user",
+      content: [
+        { type: "input_text", text: "Hi" },
+        { type: "input_image", image_url: "data:image/png;base64,iVBORw0KGgo=" },
+        { type: "input_image", image_url: `${gateway.fake.url}/missing.png` },
+        { type: "input_file", file_data: "JVBERi0=", filename: "a.pdf" },
+      ],
+    },
+    { type: "reasoning", summary: [], encrypted_content: "gw1.e30" },
+    { type: "function_call", call_id: "call_1", name: "f", namespace: "ns", arguments: "{}" },
+    {
+      type: "function_call_output",
+      call_id: "call_1",
+      output: [{ type: "input_text", text: "1" }],
+    },
+    { type: "custom_tool_call", call_id: "c2", name: "patch", input: "x" },
+    { type: "custom_tool_call_output", call_id: "c2", output: "ok" },
+    { type: "compaction", encrypted_content: "gw1.e30" },
+  ],
+  tools: [
+    {
+      type: "namespace",
+      name: "ns",
+      tools: [{ type: "function", name: "f", parameters: { type: "object" } }],
+    },
+    { type: "custom", name: "patch" },
+    { type: "web_search" },
+  ],
+  tool_choice: { type: "function", name: "f", namespace: "ns" },
+  temperature: 0.5,
+  max_output_tokens: 100,
+  text: { format: { type: "json_schema", name: "x", schema: { type: "object" } } },
+  reasoning: { effort: "low", summary: "auto" },
+  include: ["reasoning.encrypted_content"],
+  metadata: { a: "b" },
+  store: true,
+  stream: false,
+});
+
 /** Every dialect's routes; a new dialect adds its entry here. */
 const DIALECTS: Dialect[] = [
   {
@@ -101,6 +146,9 @@ const DIALECTS: Dialect[] = [
       { method: "POST", path: "/v1/chat/completions", body: CHAT },
       { method: "POST", path: "/chat/completions", body: CHAT },
       { method: "POST", path: "/v1/embeddings", body: EMBEDDINGS },
+      { method: "POST", path: "/v1/responses", body: RESPONSES },
+      { method: "GET", path: "/v1/responses/{id}" },
+      { method: "DELETE", path: "/v1/responses/{id}" },
       { method: "GET", path: "/v1/{id}" },
     ],
     assertError(body) {
@@ -212,6 +260,7 @@ Deno.test({
     await using gateway = await startGateway({
       FETCH_TIMEOUT_MS: "2000",
       MAX_MEDIA_BYTES: "1000000",
+      RESPONSES_KV_PATH: ":memory:",
     });
     const routes = new Map(
       DIALECTS.flatMap((dialect) =>

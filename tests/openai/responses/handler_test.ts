@@ -559,3 +559,24 @@ Deno.test("images and files in the input become Gemini parts", async () => {
   assert.deepEqual(parts[1], { inlineData: { mimeType: "image/png", data: png } });
   assert.equal(parts[2].inlineData?.mimeType, "text/plain");
 });
+
+Deno.test("a Gemini 3 tool loop through previous_response_id: only the output is sent", async () => {
+  await using gw = await startResponsesGateway();
+  const first = await create(gw, {
+    model: "gemini-3.8-flash",
+    input: "Weather in Oslo?",
+    tools: [WEATHER],
+  });
+  const call = first.output.find((item) => item.type === "function_call");
+  assert.ok(call?.type === "function_call");
+  const second = await create(gw, {
+    model: "gemini-3.8-flash",
+    previous_response_id: first.id,
+    tools: [WEATHER],
+    input: [{ type: "function_call_output", call_id: call.call_id, output: "rainy" }],
+  });
+  assert.equal(second.output_text, 'The tool said: {"result":"rainy"}');
+  const model = sent(gw).contents.find((content) => content.role === "model")!;
+  assert.ok(model.parts![0].thoughtSignature);
+  assert.notEqual(model.parts![0].thoughtSignature, SKIP_THOUGHT_SIGNATURE);
+});
