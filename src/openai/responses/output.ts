@@ -45,12 +45,19 @@ import type {
 /** What the response says about itself and the request it answers. */
 export interface ResponseMeta {
   id: string;
+  /** Unix seconds. */
   createdAt: number;
+  /** The model that answers. */
   model: string;
+  /** The request fields the response repeats. */
   echo: EchoedFields;
+  /** Gemini function names → the client's tools. */
   names: Map<string, ToolName>;
+  /** Reasoning items carry the sealed thought signature. */
   includeEncrypted: boolean;
+  /** False keeps only the first call. */
   parallelToolCalls: boolean;
+  /** Answer with one `compaction` item sealing the text. */
   compaction: boolean;
 }
 
@@ -67,11 +74,13 @@ type OpenItem =
   | { kind: "reasoning"; index: number; item: ReasoningItem; text: string }
   | { kind: "message"; index: number; item: OutputMessage; text: string };
 
-/** Builds one response from Gemini's answer, recording the stream events on the way. */
+/** Builds one response from Gemini's answer; once started, records its stream events too. */
 export class ResponseBuilder {
   readonly #meta: ResponseMeta;
   readonly #output: OutputItem[] = [];
   #events: ResponseStreamEvent[] = [];
+  /** Whether events are recorded: only for a stream, from {@linkcode ResponseBuilder.start}. */
+  #streaming = false;
   #sequence = 0;
   #open: OpenItem | undefined;
   #usage: UsageMetadata | undefined;
@@ -90,6 +99,7 @@ export class ResponseBuilder {
 
   /** The events that open the stream: `response.created`, `response.in_progress`. */
   start(): void {
+    this.#streaming = true;
     this.#emit({ type: "response.created", response: this.snapshot() });
     this.#emit({ type: "response.in_progress", response: this.snapshot() });
   }
@@ -165,7 +175,7 @@ export class ResponseBuilder {
       instructions: echo.instructions,
       max_output_tokens: echo.max_output_tokens,
       model: this.#meta.model,
-      output: done ? structuredClone(this.#output) : [],
+      output: done ? this.#output.slice() : [],
       parallel_tool_calls: echo.parallel_tool_calls,
       previous_response_id: echo.previous_response_id,
       reasoning: echo.reasoning,
@@ -392,7 +402,7 @@ export class ResponseBuilder {
     this.#emit({
       type: "response.output_item.added",
       output_index: index,
-      item: structuredClone(item),
+      item: { ...item },
     });
     if (whole) this.#done(index, item);
     return index;
@@ -403,11 +413,12 @@ export class ResponseBuilder {
     this.#emit({
       type: "response.output_item.done",
       output_index: index,
-      item: structuredClone(item),
+      item: { ...item },
     });
   }
 
   #emit(event: Unnumbered<ResponseStreamEvent>): void {
+    if (!this.#streaming) return;
     this.#events.push({ ...event, sequence_number: this.#sequence++ } as ResponseStreamEvent);
   }
 }

@@ -129,6 +129,13 @@ Deno.test("a signed call without thoughts gets a reasoning item of its own, only
   assert.deepEqual(plain.finish().output.map((item) => item.type), ["function_call"]);
 });
 
+Deno.test("without start() no events are recorded (a whole response)", () => {
+  const target = builder();
+  target.push(chunk([{ text: "Hi" }], "STOP"));
+  assert.equal(target.finish().output_text, "Hi");
+  assert.deepEqual(target.take(), []);
+});
+
 Deno.test("custom tool calls carry their input text; parallel_tool_calls false keeps the first", () => {
   const target = builder({
     parallelToolCalls: false,
@@ -149,6 +156,7 @@ Deno.test("custom tool calls carry their input text; parallel_tool_calls false k
 
 Deno.test("incomplete answers: the token limit, a safety stop, a blocked prompt", () => {
   const limited = builder();
+  limited.start();
   limited.push(chunk([{ text: "Once" }], "MAX_TOKENS"));
   const cut = limited.finish();
   assert.equal(cut.status, "incomplete");
