@@ -6,6 +6,7 @@
  */
 
 import { GatewayError, invalidRequest } from "../../core/errors.ts";
+import { excerpt } from "../../core/excerpt.ts";
 import { substitutionHeaders } from "../../core/model_name.ts";
 import { createFileFetcher } from "../../core/remote_file.ts";
 import { streamLimits, streamResponse, type StreamTranslator } from "../../core/stream.ts";
@@ -16,7 +17,12 @@ import { SSE_CONTENT_TYPE, SSE_KEEP_ALIVE, sseEvent } from "../../http/sse.ts";
 import { toInputItems } from "./input_items.ts";
 import { newId, ResponseBuilder } from "./output.ts";
 import { toResponseRequest } from "./request.ts";
-import { credentialScope, responseStore, type StoredResponse } from "./store.ts";
+import {
+  credentialScope,
+  type ResponseStore,
+  responseStore,
+  type StoredResponse,
+} from "./store.ts";
 import type { DeletedResponse, ResponseItemList } from "./types.ts";
 
 /** Answers `POST /responses`, as one JSON body or as a `text/event-stream`. */
@@ -27,30 +33,7 @@ export async function createResponse(request: Request, context: Context): Promis
   const kept = store !== undefined && await store.available();
   const scope = await credentialScope(request);
 
-  let history: unknown[] = [];
-  const previousId = body.previous_response_id;
-  if (typeof previousId === "string" && previousId) {
-    if (!kept) {
-      throw invalidRequest(
-        "previous_response_id needs stored responses, and this gateway keeps none: send the " +
-          "whole conversation in 'input' instead.",
-        "previous_response_id",
-        "previous_response_not_found",
-      );
-    }
-    const previous = await store.get(scope, previousId);
-    if (!previous) {
-      throw new GatewayError(
-        404,
-        `Previous response with id '${previousId.slice(0, 100)}' not found.`,
-        "invalid_request_error",
-        "previous_response_id",
-        "previous_response_not_found",
-      );
-    }
-    history = [...previous.context, ...previous.response.output];
-  }
-
+  const history = await historyOf(body.previous_response_id, kept ? store : undefined, scope);
   const translated = await toResponseRequest(body, {
     defaultModel: config.defaultModel,
     modelAliases: config.modelAliases,
@@ -104,6 +87,37 @@ export async function createResponse(request: Request, context: Context): Promis
     streamLimits(config),
     headers,
   );
+}
+
+/**
+ * The items of the conversation that `previousId` (`previous_response_id`) continues: its
+ * context, then its output. A 400 when nothing is stored, a 404 for an id unknown to `scope`.
+ */
+async function historyOf(
+  previousId: unknown,
+  store: ResponseStore | undefined,
+  scope: string,
+): Promise<unknown[]> {
+  if (typeof previousId !== "string" || !previousId) return [];
+  if (!store) {
+    throw invalidRequest(
+      "previous_response_id needs stored responses, and this gateway keeps none: send the " +
+        "whole conversation in 'input' instead.",
+      "previous_response_id",
+      "previous_response_not_found",
+    );
+  }
+  const previous = await store.get(scope, previousId);
+  if (!previous) {
+    throw new GatewayError(
+      404,
+      `Previous response with id '${excerpt(previousId)}' not found.`,
+      "invalid_request_error",
+      "previous_response_id",
+      "previous_response_not_found",
+    );
+  }
+  return [...previous.context, ...previous.response.output];
 }
 
 /**
