@@ -41,19 +41,24 @@ export interface ResponseInput extends Conversation {
   compaction: boolean;
 }
 
-/** Converts `instructions` and the `input` items for `model`; remote files go to `files`. */
+/**
+ * Converts `instructions` and the `input` items for `model`, after the `history` items of the
+ * conversation `previous_response_id` continues; remote files go to `files`.
+ */
 export function toResponseInput(
   instructions: unknown,
   input: unknown,
   model: string,
   files: RemoteFiles,
+  history: unknown[] = [],
 ): ResponseInput {
   const system: Part[] = [];
   const instructionText = optional(instructions, "instructions", readString);
   if (instructionText) system.push({ text: instructionText });
   const reader = new InputReader(system, files);
+  history.forEach((item) => reader.read(item, "previous_response_id"));
   if (typeof input === "string") reader.turns.push({ role: "user", parts: [{ text: input }] });
-  else {
+  else if (input !== undefined || history.length === 0) {
     readArray(input, "input").forEach((item, index) =>
       reader.read(item, childParam("input", index))
     );

@@ -146,21 +146,13 @@ export async function toResponseRequest(
   const google = googleOptions(body);
 
   const files = new RemoteFiles(new MediaBudget(options.media));
-  const input = body.input ?? undefined;
-  if (input === undefined && history.length === 0) {
-    throw invalidRequest(
-      "Missing required parameter: 'input'.",
-      "input",
-      "missing_required_parameter",
-    );
-  }
-  const items = history.length === 0 ? input : [
-    ...history,
-    ...(typeof input === "string"
-      ? [{ role: "user", content: input }]
-      : optional(input, "input", readArray) ?? []),
-  ];
-  const conversation = toResponseInput(body.instructions, items, model, files);
+  const conversation = toResponseInput(
+    body.instructions,
+    body.input ?? undefined,
+    model,
+    files,
+    history,
+  );
   const { tools, toolConfig, names } = toResponseTools(body, model);
 
   const reasoning = optional(body.reasoning, "reasoning", readRecord);

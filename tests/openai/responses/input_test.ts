@@ -192,3 +192,28 @@ Deno.test("input mistakes are 400s naming the field", () => {
   );
   assertInvalid(run([]), "input");
 });
+
+Deno.test("history comes first; errors in the input keep their own indices", () => {
+  const history = [
+    { type: "message", role: "user", content: [{ type: "input_text", text: "Before" }] },
+    { type: "function_call", call_id: "c", name: "f", arguments: "{}" },
+  ];
+  const result = toResponseInput(
+    undefined,
+    [
+      { type: "function_call_output", call_id: "c", output: "ok" },
+    ],
+    MODEL,
+    new RemoteFiles(),
+    history,
+  );
+  assert.equal(result.contents.length, 3);
+  assert.deepEqual(
+    toResponseInput(undefined, undefined, MODEL, new RemoteFiles(), history).contents.length,
+    2,
+  );
+  assertInvalid(
+    () => toResponseInput(undefined, [{ role: "bot" }], MODEL, new RemoteFiles(), history),
+    "input[0].role",
+  );
+});
