@@ -10,6 +10,7 @@ import { openaiErrorResponse } from "./errors.ts";
 import { getModel, listModels } from "./models/handler.ts";
 import {
   cancelResponse,
+  compactResponse,
   createResponse,
   deleteResponse,
   getResponse,
@@ -31,6 +32,7 @@ export const openaiRoutes: Route[] = [
     methods: { POST: createResponse, GET: refuseWebSocket },
     errors: openaiErrorResponse,
   },
+  { path: "/responses/compact", methods: { POST: compactResponse }, errors: openaiErrorResponse },
   {
     path: "/responses/:id",
     methods: { GET: getResponse, DELETE: deleteResponse, POST: cancelResponse },

@@ -42,7 +42,8 @@ export type SchemaName =
   | "CreateEmbeddingResponse"
   | "Response"
   | "ResponseStreamEvent"
-  | "ResponseItemList";
+  | "ResponseItemList"
+  | "CompactResource";
 
 /** Throws with every violation when `value` does not match the component schema `name`. */
 export function assertSchema(name: SchemaName, value: unknown): void {

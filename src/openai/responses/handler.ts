@@ -1,29 +1,30 @@
 /**
- * The Responses API routes: `POST /responses` (streaming or not), `GET` and `DELETE
- * /responses/{id}`, `GET /responses/{id}/input_items`, `POST /responses/{id}/cancel`, and the
+ * The Responses API routes: `POST /responses` (streaming or not), `POST /responses/compact`, `GET`
+ * and `DELETE /responses/{id}`, `GET /responses/{id}/input_items`, `POST /responses/{id}/cancel`, and the
  * WebSocket upgrade on `GET /responses`, refused so that clients fall back to HTTP at once.
  * @module
  */
 
+import type { Config } from "../../config.ts";
 import { GatewayError, invalidRequest } from "../../core/errors.ts";
 import { excerpt } from "../../core/excerpt.ts";
 import { substitutionHeaders } from "../../core/model_name.ts";
 import { createFileFetcher } from "../../core/remote_file.ts";
 import { streamLimits, streamResponse, type StreamTranslator } from "../../core/stream.ts";
 import { readJsonObject } from "../../http/body.ts";
-import { isRecord } from "../../http/fields.ts";
+import { isRecord, optional, readArray } from "../../http/fields.ts";
 import type { Context } from "../../http/route.ts";
 import { SSE_CONTENT_TYPE, SSE_KEEP_ALIVE, sseEvent } from "../../http/sse.ts";
 import { toInputItems } from "./input_items.ts";
 import { newId, ResponseBuilder } from "./output.ts";
-import { toResponseRequest } from "./request.ts";
+import { type ResponseRequestOptions, toResponseRequest } from "./request.ts";
 import {
   credentialScope,
   type ResponseStore,
   responseStore,
   type StoredResponse,
 } from "./store.ts";
-import type { DeletedResponse, ResponseItemList } from "./types.ts";
+import type { CompactResource, DeletedResponse, ResponseItemList } from "./types.ts";
 
 /** Answers `POST /responses`, as one JSON body or as a `text/event-stream`. */
 export async function createResponse(request: Request, context: Context): Promise<Response> {
@@ -34,14 +35,7 @@ export async function createResponse(request: Request, context: Context): Promis
   const scope = await credentialScope(request);
 
   const history = await historyOf(body.previous_response_id, kept ? store : undefined, scope);
-  const translated = await toResponseRequest(body, {
-    defaultModel: config.defaultModel,
-    modelAliases: config.modelAliases,
-    safetyThreshold: config.safetyThreshold,
-    includeThoughts: config.includeThoughts,
-    fetchFile: createFileFetcher(config),
-    media: config,
-  }, history);
+  const translated = await toResponseRequest(body, requestOptions(config), history);
   const storing = translated.store && kept;
   const builder = new ResponseBuilder({
     id: newId("resp"),
@@ -87,6 +81,50 @@ export async function createResponse(request: Request, context: Context): Promis
     streamLimits(config),
     headers,
   );
+}
+
+/**
+ * Answers `POST /responses/compact`: the conversation of `input` (after `previous_response_id`'s)
+ * summarized by Gemini into one `compaction` item, as a `response.compaction` object.
+ */
+export async function compactResponse(request: Request, context: Context): Promise<Response> {
+  const { config, gemini } = context;
+  const body = await readJsonObject(request, config.maxBodyBytes);
+  const store = responseStore(config);
+  const kept = store !== undefined && await store.available();
+  const history = await historyOf(
+    body.previous_response_id,
+    kept ? store : undefined,
+    await credentialScope(request),
+  );
+  const input = typeof body.input === "string"
+    ? [{ role: "user", content: body.input }]
+    : optional(body.input, "input", readArray) ?? [];
+  const translated = await toResponseRequest(
+    { ...body, input: [...input, { type: "compaction_trigger" }], stream: false, store: false },
+    requestOptions(config),
+    history,
+  );
+  const builder = new ResponseBuilder({
+    id: newId("resp"),
+    createdAt: Math.floor(Date.now() / 1000),
+    model: translated.model,
+    echo: translated.echo,
+    names: translated.names,
+    includeEncrypted: false,
+    parallelToolCalls: true,
+    compaction: true,
+  });
+  builder.push(await gemini.generateContent(translated.model, translated.request));
+  const response = builder.finish();
+  const compacted: CompactResource = {
+    id: response.id,
+    object: "response.compaction",
+    created_at: response.created_at,
+    output: response.output,
+    usage: response.usage!,
+  };
+  return Response.json(compacted, { headers: substitutionHeaders(translated) });
 }
 
 /**
@@ -164,6 +202,17 @@ export async function cancelResponse(request: Request, context: Context): Promis
     null,
     "response_not_cancellable",
   );
+}
+
+function requestOptions(config: Config): ResponseRequestOptions {
+  return {
+    defaultModel: config.defaultModel,
+    modelAliases: config.modelAliases,
+    safetyThreshold: config.safetyThreshold,
+    includeThoughts: config.includeThoughts,
+    fetchFile: createFileFetcher(config),
+    media: config,
+  };
 }
 
 function pathOf(rest: string | undefined): { id: string; action: string } {

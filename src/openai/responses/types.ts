@@ -148,6 +148,15 @@ export interface DeletedResponse {
   deleted: true;
 }
 
+/** The body of `POST /responses/compact`. */
+export interface CompactResource {
+  id: string;
+  object: "response.compaction";
+  created_at: number;
+  output: OutputItem[];
+  usage: ResponseUsage;
+}
+
 /** The body of `GET /responses/{id}/input_items`. */
 export interface ResponseItemList {
   object: "list";

@@ -580,3 +580,27 @@ Deno.test("a Gemini 3 tool loop through previous_response_id: only the output is
   assert.ok(model.parts![0].thoughtSignature);
   assert.notEqual(model.parts![0].thoughtSignature, SKIP_THOUGHT_SIGNATURE);
 });
+
+Deno.test("POST /responses/compact: one compaction item, as a response.compaction object", async () => {
+  await using gw = await startResponsesGateway();
+  const response = await gw.request(
+    "/v1/responses/compact",
+    post({
+      model: "gemini-3.8-flash",
+      input: [{ role: "user", content: "We fixed the parser." }],
+    }),
+  );
+  const body = await response.json();
+  assert.equal(response.status, 200, JSON.stringify(body));
+  assertSchema("CompactResource", body);
+  assert.equal(body.object, "response.compaction");
+  assert.match(body.id, /^resp_/);
+  assert.equal(body.output.length, 1);
+  assert.equal(body.output[0].type, "compaction");
+  assert.match(unseal(body.output[0].encrypted_content).summary!, /summary of the conversation/);
+  assert.ok(body.usage.total_tokens > 0);
+  assert.equal(gw.fake.requests.at(-1)!.path.endsWith(":generateContent"), true);
+  const { status, error } = await failure(gw, "/v1/responses/compact", post({ input: 3 }));
+  assert.equal(status, 400);
+  assert.equal(error.param, "input");
+});
