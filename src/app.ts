@@ -4,6 +4,7 @@
  * @module
  */
 
+import { anthropicRoutes } from "./anthropic/routes.ts";
 import type { Config } from "./config.ts";
 import { GatewayError } from "./core/errors.ts";
 import { GeminiClient } from "./gemini/client.ts";
@@ -50,6 +51,7 @@ const serviceRoutes: Route[] = [
 const router = new Router([
   ...serviceRoutes,
   ...openaiRoutes,
+  ...anthropicRoutes,
   ...keyRoutes(openaiErrorResponse),
 ]);
 
