@@ -8,8 +8,12 @@
  * - A `functionCall` → a `tool_use` block whose input is streamed as one `input_json_delta`, with
  *   an id `toolu_…` that carries the part's thought signature.
  * - A thought signature on any other part → the `signature` of a `thinking` block: the open one
- *   (a summary the signature closes), or an empty one placed where the signature was. The request
- *   translation hands a thinking block's signature back on the part after it.
+ *   (a summary the signature closes), or an empty one when the signature comes first. The request
+ *   translation hands a thinking block's signature back on the part after it. A signature that
+ *   comes after answer text (Gemini 3 ends a streamed answer with a signed empty part) is left
+ *   out: a block after the text would end the message with a thinking block, which clients such
+ *   as Claude Code take as an empty answer, and Gemini requires signatures back on function calls
+ *   only (those ride in the `tool_use` ids).
  * @module
  */
 
@@ -109,7 +113,7 @@ export class ContentBlocks {
   }
 
   #answer(part: Part): void {
-    if (part.thoughtSignature) {
+    if (part.thoughtSignature && (this.#open === "thinking" || this.isEmpty)) {
       if (this.#open !== "thinking") {
         this.#start({ type: "thinking", thinking: "", signature: "" });
       }
