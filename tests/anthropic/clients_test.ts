@@ -1,5 +1,7 @@
 import assert from "node:assert/strict";
 import Anthropic from "npm:@anthropic-ai/sdk@1.15.0";
+import { createAnthropic } from "npm:@ai-sdk/anthropic@4.0.105";
+import * as ai from "npm:ai@7.0.173";
 import { GREETING, THOUGHT } from "../../src/fake/generate.ts";
 import { decodeToolCallId, SKIP_THOUGHT_SIGNATURE } from "../../src/core/tool_call_id.ts";
 import { SUBSTITUTION_HEADER } from "../../src/core/model_name.ts";
@@ -359,4 +361,61 @@ Deno.test("SDK stream: a failure after the start is an error event the SDK raise
     assert.equal(error.type, "overloaded_error");
     return true;
   });
+});
+
+/** The AI SDK's Anthropic provider pointed at the gateway. */
+function aiProvider(gw: Gateway) {
+  return createAnthropic({ baseURL: `${gw.url}/v1`, apiKey: "test-key" });
+}
+
+const aiWeatherTool = ai.tool({
+  description: "The weather in a city.",
+  inputSchema: ai.jsonSchema<{ city: string }>({
+    type: "object",
+    properties: { city: { type: "string" } },
+    required: ["city"],
+  }),
+  execute: ({ city }) => Promise.resolve(`Sunny in ${city}`),
+});
+
+Deno.test("AI SDK generateText: a tool round trip through @ai-sdk/anthropic", async () => {
+  await using gw = await startGateway();
+  const result = await ai.generateText({
+    model: aiProvider(gw)("gemini-3.6-flash"),
+    system: "Be brief.",
+    prompt: "Weather in Paris?",
+    tools: { get_weather: aiWeatherTool },
+    stopWhen: ai.stepCountIs(3),
+    maxRetries: 0,
+  });
+  assert.equal(result.steps.length, 2);
+  assert.equal(result.steps[0].finishReason, "tool-calls");
+  assert.deepEqual(result.steps[0].toolCalls[0].input, { city: "example" });
+  assert.equal(result.text, 'The tool said: {"result":"Sunny in example"}');
+  assert.equal(result.finishReason, "stop");
+  assert.ok((result.usage.inputTokens ?? 0) > 0);
+  const request = sent(gw);
+  assert.deepEqual(request.systemInstruction, { parts: [{ text: "Be brief." }] });
+  const call = request.contents[1].parts?.find((part) => part.functionCall);
+  assert.ok(call?.thoughtSignature);
+  assert.notEqual(call.thoughtSignature, SKIP_THOUGHT_SIGNATURE);
+});
+
+Deno.test("AI SDK streamText: text deltas, reasoning and a streamed tool call", async () => {
+  await using gw = await startGateway();
+  const result = ai.streamText({
+    model: aiProvider(gw)("gemini-2.5-flash-lite"),
+    prompt: "Weather in Rome?",
+    tools: { get_weather: aiWeatherTool },
+    providerOptions: { anthropic: { thinking: { type: "enabled", budgetTokens: 4096 } } },
+    stopWhen: ai.stepCountIs(3),
+    maxRetries: 0,
+  });
+  const deltas: string[] = [];
+  for await (const delta of result.textStream) deltas.push(delta);
+  assert.equal(deltas.join(""), 'The tool said: {"result":"Sunny in example"}');
+  const steps = await result.steps;
+  assert.equal(steps[0].reasoningText, THOUGHT);
+  assert.deepEqual(steps[0].toolCalls[0].input, { city: "example" });
+  assert.equal(await result.finishReason, "stop");
 });
