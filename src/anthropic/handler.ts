@@ -1,17 +1,18 @@
 /**
- * `POST /v1/messages` and `POST /v1/messages/count_tokens`: wire the request translation, the
- * Gemini client and the response translation together.
+ * `POST /v1/messages`, `POST /v1/messages/count_tokens` and the model list: wire the request
+ * translation, the Gemini client and the response translation together.
  * @module
  */
 
-import { substitutionHeaders } from "../core/model_name.ts";
+import { modelId, substitutionHeaders } from "../core/model_name.ts";
 import { createFileFetcher } from "../core/remote_file.ts";
 import { streamLimits, streamResponse } from "../core/stream.ts";
 import { readJsonObject } from "../http/body.ts";
 import type { Context } from "../http/route.ts";
 import { SSE_CONTENT_TYPE } from "../http/sse.ts";
 import type { Config } from "../config.ts";
-import { type MessagesRequestOptions, toMessagesRequest } from "./request.ts";
+import { type MessagesRequestOptions, resolveClaudeModel, toMessagesRequest } from "./request.ts";
+import { toModelInfo, toModelPage } from "./models.ts";
 import { messageId, toMessage } from "./response.ts";
 import { MessageEvents, PING_EVENT } from "./stream.ts";
 import type { MessageTokensCount } from "./types.ts";
@@ -70,4 +71,27 @@ export async function handleCountTokens(
   });
   const answer: MessageTokensCount = { input_tokens: counted.totalTokens ?? 0 };
   return Response.json(answer, { headers: substitutionHeaders(messages) });
+}
+
+/**
+ * Lists Gemini's models in Anthropic's shape, a page at a time; with `HIDE_RETIRED_MODELS`,
+ * without those another model answers for.
+ */
+export async function listModels(request: Request, { config, gemini }: Context): Promise<Response> {
+  const aliases = config.modelAliases;
+  const models = (await gemini.listModels()).filter((model) =>
+    !config.hideRetiredModels || aliases.resolve(modelId(model.name)) === modelId(model.name)
+  );
+  return Response.json(toModelPage(models, new URL(request.url).searchParams));
+}
+
+/** Describes the model that answers for `id` (as Messages requests resolve it). */
+export async function getModel(
+  _request: Request,
+  { config, gemini, params }: Context,
+): Promise<Response> {
+  const resolved = resolveClaudeModel(params.id, requestOptions(config));
+  return Response.json(toModelInfo(await gemini.getModel(resolved.model)), {
+    headers: substitutionHeaders(resolved),
+  });
 }

@@ -99,3 +99,22 @@ export type MessageStreamEvent =
 export interface MessageTokensCount {
   input_tokens: number;
 }
+
+/** A model, as `GET /v1/models` lists it. */
+export interface ModelInfo {
+  type: "model";
+  id: string;
+  display_name: string;
+  /** RFC 3339. */
+  created_at: string;
+  max_input_tokens?: number;
+  max_tokens?: number;
+}
+
+/** One page of `GET /v1/models`. */
+export interface ModelList {
+  data: ModelInfo[];
+  first_id: string | null;
+  last_id: string | null;
+  has_more: boolean;
+}
