@@ -298,6 +298,19 @@ Deno.test("SDK messages.countTokens: Gemini's countTokens of the whole request",
   assert.ok(body.generateContentRequest.tools);
 });
 
+Deno.test("SDK models.list and models.retrieve: Gemini's models in Anthropic's shape", async () => {
+  await using gw = await startGateway();
+  const anthropic = client(gw);
+  const ids: string[] = [];
+  for await (const model of anthropic.models.list({ limit: 5 })) ids.push(model.id);
+  assert.ok(ids.length > 10);
+  assert.ok(ids.includes("gemini-3.6-flash"));
+  assert.equal(new Set(ids).size, ids.length);
+  const model = await anthropic.models.retrieve("claude-haiku-4-5");
+  assert.equal(model.id, "gemini-flash-lite-latest");
+  assert.equal(model.type, "model");
+});
+
 Deno.test("SDK errors: each failure is the APIError subclass of its status", async () => {
   await using gw = await startGateway();
   const anthropic = client(gw);
