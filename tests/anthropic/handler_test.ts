@@ -125,6 +125,30 @@ Deno.test("errors come in Anthropic's envelope with the right status", async () 
   );
 });
 
+Deno.test("Gemini's context overflow reads as Anthropic's 'prompt is too long'", async () => {
+  await using gw = await startGateway();
+  gw.fake.reply({
+    status: 400,
+    json: {
+      error: {
+        code: 400,
+        message:
+          "The input token count (1200000) exceeds the maximum number of tokens allowed (1048576).",
+        status: "INVALID_ARGUMENT",
+      },
+    },
+  });
+  const response = await post(gw, "/v1/messages", body());
+  assert.equal(response.status, 400);
+  assert.deepEqual(await response.json(), {
+    type: "error",
+    error: {
+      type: "invalid_request_error",
+      message: "prompt is too long: 1200000 tokens > 1048576 maximum",
+    },
+  });
+});
+
 Deno.test("an access token spends the server's keys, given as x-api-key or Bearer", async () => {
   await using gw = await startGateway({
     GEMINI_API_KEYS: "server-key-1",
