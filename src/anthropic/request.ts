@@ -118,7 +118,7 @@ export async function toMessagesRequest(
 export function resolveClaudeModel(value: unknown, options: MessagesRequestOptions): ResolvedModel {
   const name = typeof value === "string" ? value.toLowerCase() : "";
   const { models } = options;
-  const fallback = !name.startsWith("claude")
+  const fallback = !name.includes("claude")
     ? models.default
     : name.includes("haiku")
     ? models.haiku

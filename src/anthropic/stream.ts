@@ -6,12 +6,13 @@
  * @module
  */
 
+import type { GatewayError } from "../core/errors.ts";
+import { blockedPromptText } from "../core/prompt_feedback.ts";
 import type { StreamTranslator } from "../core/stream.ts";
 import type { GenerateContentResponse, UsageMetadata } from "../gemini/types.ts";
 import { sseEvent } from "../http/sse.ts";
 import { ContentBlocks } from "./blocks.ts";
 import { anthropicErrorBody } from "./errors.ts";
-import { blockedPromptText } from "../core/prompt_feedback.ts";
 import type { MessageMeta } from "./response.ts";
 import type { MessageStreamEvent, StopReason } from "./types.ts";
 import { toStopReason, toUsage } from "./usage.ts";
@@ -72,7 +73,7 @@ export class MessageEvents implements StreamTranslator {
   }
 
   /** The `error` event of a failure after the stream began. */
-  fail(error: Parameters<StreamTranslator["fail"]>[0]): string {
+  fail(error: GatewayError): string {
     return sseEvent(anthropicErrorBody(error), "error");
   }
 

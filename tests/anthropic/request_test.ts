@@ -35,6 +35,7 @@ Deno.test("Claude names go to their family's model; MODEL_ALIASES comes first", 
     resolveClaudeModel(name, options(aliases)).model;
   assert.equal(model("claude-haiku-4-5-20251001"), "gemini-flash-lite-latest");
   assert.equal(model("claude-3-5-haiku-latest"), "gemini-flash-lite-latest");
+  assert.equal(model("anthropic/claude-opus-4-8"), "gemini-pro-latest");
   assert.equal(model("claude-sonnet-4-5"), "gemini-3.6-flash");
   assert.equal(model("claude-opus-5-5"), "gemini-pro-latest");
   assert.equal(model("claude-fable-5"), "gemini-flash-latest");
