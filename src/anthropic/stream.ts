@@ -92,7 +92,11 @@ export class MessageEvents implements StreamTranslator {
         content: [],
         stop_reason: null,
         stop_sequence: null,
-        usage: { ...toUsage(this.#usage), output_tokens: 0 },
+        usage: {
+          ...toUsage(this.#usage),
+          output_tokens: 0,
+          output_tokens_details: { thinking_tokens: 0 },
+        },
       },
     }];
   }

@@ -60,6 +60,8 @@ export interface Usage {
   cache_creation_input_tokens: number;
   /** Prompt tokens read from Gemini's context cache. */
   cache_read_input_tokens: number;
+  /** How many of the output tokens were thoughts. */
+  output_tokens_details: { thinking_tokens: number };
 }
 
 /** The body of a non-streaming `POST /v1/messages` answer. */

@@ -12,16 +12,19 @@ import type { StopReason, Usage } from "./types.ts";
  *
  * Anthropic's `input_tokens` leaves out what was read from the cache, which
  * `cache_read_input_tokens` counts: the prompt (with the tool-use prompt of search results) minus
- * Gemini's cached tokens. `output_tokens` includes thoughts.
+ * Gemini's cached tokens. `output_tokens` includes thoughts, which
+ * `output_tokens_details.thinking_tokens` counts.
  */
 export function toUsage(usage: UsageMetadata | undefined): Usage {
   const cached = usage?.cachedContentTokenCount ?? 0;
   const prompt = (usage?.promptTokenCount ?? 0) + (usage?.toolUsePromptTokenCount ?? 0);
+  const thoughts = usage?.thoughtsTokenCount ?? 0;
   return {
     input_tokens: Math.max(0, prompt - cached),
-    output_tokens: (usage?.candidatesTokenCount ?? 0) + (usage?.thoughtsTokenCount ?? 0),
+    output_tokens: (usage?.candidatesTokenCount ?? 0) + thoughts,
     cache_creation_input_tokens: 0,
     cache_read_input_tokens: cached,
+    output_tokens_details: { thinking_tokens: thoughts },
   };
 }
 

@@ -27,6 +27,7 @@ Deno.test("a response becomes a message with blocks, stop reason and usage", () 
       output_tokens: 5,
       cache_creation_input_tokens: 0,
       cache_read_input_tokens: 0,
+      output_tokens_details: { thinking_tokens: 3 },
     },
   });
 });

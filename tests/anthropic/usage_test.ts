@@ -15,6 +15,7 @@ Deno.test("usage: cached prompt tokens are read from the cache, thoughts are out
       output_tokens: 50,
       cache_creation_input_tokens: 0,
       cache_read_input_tokens: 60,
+      output_tokens_details: { thinking_tokens: 30 },
     },
   );
   assert.deepEqual(toUsage(undefined), {
@@ -22,6 +23,7 @@ Deno.test("usage: cached prompt tokens are read from the cache, thoughts are out
     output_tokens: 0,
     cache_creation_input_tokens: 0,
     cache_read_input_tokens: 0,
+    output_tokens_details: { thinking_tokens: 0 },
   });
 });
 
