@@ -17,6 +17,7 @@ import { keyRoutes } from "./keys/routes.ts";
 import { LIVE_LIMITS, proxyLive } from "./live/proxy.ts";
 import { openaiErrorResponse } from "./openai/errors.ts";
 import { openaiRoutes } from "./openai/routes.ts";
+import { ollamaRoutes } from "./ollama/routes.ts";
 
 const DESCRIPTION = {
   service: "gemini-openai-gateway",
@@ -50,6 +51,7 @@ const serviceRoutes: Route[] = [
 const router = new Router([
   ...serviceRoutes,
   ...openaiRoutes,
+  ...ollamaRoutes,
   ...keyRoutes(openaiErrorResponse),
 ]);
 
