@@ -10,7 +10,7 @@
  *   (`core/tool_call_id.ts`). `thinking` is not sent back: Gemini keeps none of it.
  * - `tool` → a `functionResponse` in a `user` turn. Its function is `tool_name`, else the call
  *   whose `id` is `tool_call_id`, else the next unanswered call of the last assistant message
- *   (LangChain sends neither name nor id).
+ *   (LangChain sends neither name nor id; some clients make up their own ids).
  * @module
  */
 
@@ -131,20 +131,17 @@ function answeredCall(
   const name = optional(message.tool_name, childParam(param, "tool_name"), readString) ||
     optional(message.name, childParam(param, "name"), readString);
   const id = optional(message.tool_call_id, childParam(param, "tool_call_id"), readString);
-  const at = name
+  let at = name
     ? pending.findIndex((call) => call.name === name)
     : id
     ? pending.findIndex((call) => call.id === id)
-    : 0;
+    : -1;
+  if (at < 0 && !name && pending.length > 0) at = 0;
   const call = at >= 0 ? pending.splice(at, 1)[0] : undefined;
   if (name) return name;
   if (call) return call.name;
   throw invalidValue(
     childParam(param, "tool_name"),
-    id
-      ? `no earlier assistant message has a tool call with id '${
-        excerpt(id)
-      }'; name the function in tool_name.`
-      : "name the function this result answers: no earlier assistant tool call is left unanswered.",
+    "name the function this result answers: no earlier assistant tool call is left unanswered.",
   );
 }
