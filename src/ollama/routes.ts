@@ -1,6 +1,6 @@
 /**
  * The Ollama dialect's routes, under `/api/`, answered in Ollama's error shape. Any other path
- * under `/api/` is Ollama's 404.
+ * under `/api` is a 404 in that shape.
  * @module
  */
 
@@ -41,5 +41,6 @@ export const ollamaRoutes: Route[] = [
   { path: "/api/blobs/:digest", methods: { GET: create, POST: create }, errors },
   { path: "/api/copy", methods: { POST: copy }, errors },
   { path: "/api/delete", methods: { DELETE: remove }, errors },
+  { path: "/api", methods: { GET: unknown, POST: unknown, DELETE: unknown }, errors },
   { path: "/api/:path", methods: { GET: unknown, POST: unknown, DELETE: unknown }, errors },
 ];
