@@ -1,7 +1,9 @@
 /**
  * Gemini models → Ollama's model descriptions: `/api/tags`, `/api/show`, `/api/ps`.
  *
- * Every model is named `<id>:latest`. Gemini publishes no dates, sizes or digests: `modified_at`
+ * Every model is named `<id>:latest`; its `model` field is the bare id, which VS Code Copilot's
+ * Ollama provider sends on to `/v1/chat/completions` (where Gemini ids carry no tag). Gemini
+ * publishes no dates, sizes or digests: `modified_at`
  * is the Unix epoch, sizes are 0 and the digest is the SHA-256 of the model's name and version.
  * What a model can do is read from its methods and name (`capabilities`), its context length
  * from `inputTokenLimit`.
@@ -83,10 +85,10 @@ export async function digestOf(model: Model): Promise<string> {
 
 /** `model` as one entry of `/api/tags`. */
 export async function toListModel(model: Model): Promise<ListModelResponse> {
-  const name = withDefaultTag(modelId(model.name));
+  const id = modelId(model.name);
   return {
-    name,
-    model: name,
+    name: withDefaultTag(id),
+    model: id,
     modified_at: MODIFIED_AT,
     size: 0,
     digest: await digestOf(model),
@@ -97,10 +99,10 @@ export async function toListModel(model: Model): Promise<ListModelResponse> {
 
 /** `model` as one entry of `/api/ps`: always loaded, for Ollama's default keep-alive. */
 export async function toProcessModel(model: Model): Promise<ProcessModelResponse> {
-  const name = withDefaultTag(modelId(model.name));
+  const id = modelId(model.name);
   return {
-    name,
-    model: name,
+    name: withDefaultTag(id),
+    model: id,
     size: 0,
     digest: await digestOf(model),
     details: detailsOf(model),

@@ -97,6 +97,7 @@ export type Capability = "completion" | "tools" | "vision" | "thinking" | "embed
 export interface ListModelResponse {
   /** `<id>:latest`. */
   name: string;
+  /** The id, without a tag. */
   model: string;
   modified_at: string;
   size: number;

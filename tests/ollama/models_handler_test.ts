@@ -52,3 +52,26 @@ Deno.test("/api/ps lists the models as loaded", async () => {
   assert.equal(flash.size_vram, 0);
   assert.ok(flash.context_length > 0);
 });
+
+Deno.test("VS Code Copilot's discovery, then its chat on /v1/chat/completions", async () => {
+  await using gw = await startGateway({ GEMINI_API_KEYS: "server-key" });
+  const get = (path: string, init?: RequestInit) => fetch(`${gw.url}${path}`, init);
+  const { version } = await (await get("/api/version")).json();
+  assert.ok(version.split(".").map(Number)[1] >= 6);
+  const { models } = await (await get("/api/tags")).json();
+  const listed = models.find((model: { name: string }) => model.name === "gemini-3.8-flash:latest");
+  const info = await (await get("/api/show", {
+    method: "POST",
+    body: JSON.stringify({ model: listed.model }),
+  })).json();
+  const architecture = info.model_info["general.architecture"];
+  assert.equal(info.model_info[`${architecture}.context_length`], 1048576);
+  assert.ok(info.capabilities.includes("tools") && info.capabilities.includes("vision"));
+  const chat = await get("/v1/chat/completions", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ model: listed.model, messages: [{ role: "user", content: "Hi" }] }),
+  });
+  assert.equal(chat.status, 200);
+  assert.equal((await chat.json()).model, "gemini-3.8-flash");
+});
