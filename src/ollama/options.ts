@@ -7,7 +7,7 @@
  * | `top_p` (0–1) | `topP` |
  * | `top_k` (0: none) | `topK` |
  * | `num_predict` (≤ 0: no limit) | `maxOutputTokens` |
- * | `stop` (a string or up to 5 strings) | `stopSequences` |
+ * | `stop` (a string or strings) | `stopSequences`: the first 5 (Gemini's limit; Ollama takes any number, and Continue's autocomplete sends more) |
  * | `seed` (32-bit) | `seed` |
  * | `presence_penalty`, `frequency_penalty` (−2–2) | sent to legacy models only: Gemini 2.5 and later refuse penalties |
  *
@@ -20,7 +20,6 @@ import type { GenerationConfig } from "../gemini/types.ts";
 import { modelFamily } from "../core/model_family.ts";
 import {
   childParam,
-  invalidValue,
   optional,
   readArray,
   readInteger,
@@ -65,12 +64,6 @@ function stopSequences(stop: unknown): string[] | undefined {
   if (stop === undefined || stop === null) return undefined;
   const list = typeof stop === "string" ? [stop] : readArray(stop, param);
   const sequences = list.map((item, index) => readString(item, childParam(param, index)))
-    .filter(Boolean);
-  if (sequences.length > MAX_STOP_SEQUENCES) {
-    throw invalidValue(
-      param,
-      `Gemini takes at most ${MAX_STOP_SEQUENCES} stop sequences, got ${sequences.length}.`,
-    );
-  }
+    .filter(Boolean).slice(0, MAX_STOP_SEQUENCES);
   return sequences.length > 0 ? sequences : undefined;
 }
