@@ -26,3 +26,12 @@ Deno.test("HEAD /api/version and /api/tags answer like GET, without a body", asy
     assert.equal(await response.text(), "");
   }
 });
+
+Deno.test("without server keys, a client without a key gets Ollama's 401", async () => {
+  await using gw = await startGateway();
+  const response = await fetch(`${gw.url}/api/tags`);
+  assert.equal(response.status, 401);
+  const body = await response.json();
+  assert.deepEqual(Object.keys(body), ["error"]);
+  assert.equal(gw.fake.requests.length, 0);
+});
