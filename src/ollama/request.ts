@@ -59,25 +59,22 @@ export interface OllamaRequest extends OllamaModel {
 
 /** Translates the parsed JSON `body` of `POST /api/chat`. */
 export function toChatRequest(value: unknown, options: OllamaRequestOptions): OllamaRequest {
-  const { body, model, shared } = readShared(value, options);
+  const { body, shared, load } = readShared(value, options);
   const messages = optional(body.messages, "messages", readArray) ?? [];
-  if (messages.length === 0) return { ...shared, load: loadReason(body.keep_alive) };
+  if (messages.length === 0) return { ...shared, load };
+  const { model } = shared;
   const files = new RemoteFiles(new MediaBudget(options.media));
   const { turns, system } = readMessages(messages, files);
-  const request = generateContentRequest(
-    body,
-    model.model,
-    options,
-    toConversation(turns, system, model.model, "messages"),
-  );
-  const tools = toTools(body.tools, model.model);
+  const conversation = toConversation(turns, system, model, "messages");
+  const request = generateContentRequest(body, model, options, conversation);
+  const tools = toTools(body.tools, model);
   if (tools) request.tools = tools;
   return { ...shared, request };
 }
 
 /** Translates the parsed JSON `body` of `POST /api/generate`. */
 export function toGenerateRequest(value: unknown, options: OllamaRequestOptions): OllamaRequest {
-  const { body, model, shared } = readShared(value, options);
+  const { body, shared, load } = readShared(value, options);
   const prompt = optional(body.prompt, "prompt", readString) ?? "";
   const suffix = optional(body.suffix, "suffix", readString);
   if (suffix) {
@@ -92,23 +89,21 @@ export function toGenerateRequest(value: unknown, options: OllamaRequestOptions)
   optional(body.context, "context", readArray);
   const files = new RemoteFiles(new MediaBudget(options.media));
   const parts = userParts(prompt, body.images, "", files);
-  if (parts.length === 0) return { ...shared, load: loadReason(body.keep_alive) };
+  if (parts.length === 0) return { ...shared, load };
   const systemText = optional(body.system, "system", readString);
   const system: Part[] = systemText ? [{ text: systemText }] : [];
-  const conversation = toConversation(
-    [{ role: "user", parts }],
-    system,
-    model.model,
-    "prompt",
-  );
-  return { ...shared, request: generateContentRequest(body, model.model, options, conversation) };
+  const conversation = toConversation([{ role: "user", parts }], system, shared.model, "prompt");
+  return { ...shared, request: generateContentRequest(body, shared.model, options, conversation) };
 }
 
-/** The model, `stream` and `keep_alive` of either body. */
+/**
+ * The model and `stream` of either body, and what it does when it has nothing to generate
+ * (by its `keep_alive`).
+ */
 function readShared(
   body: unknown,
   options: OllamaRequestOptions,
-): { body: Record<string, unknown>; model: OllamaModel; shared: OllamaRequest } {
+): { body: Record<string, unknown>; shared: OllamaRequest; load: "load" | "unload" } {
   if (!isRecord(body)) throw invalidRequest("The request body must be a JSON object.");
   const model = resolveOllamaModel(
     body.model,
@@ -117,8 +112,7 @@ function readShared(
     options.modelAliases,
   );
   const stream = optional(body.stream, "stream", readBoolean) ?? true;
-  loadReason(body.keep_alive);
-  return { body, model, shared: { ...model, stream } };
+  return { body, shared: { ...model, stream }, load: loadReason(body.keep_alive) };
 }
 
 /** The `GenerateContentRequest` of a conversation with the body's options, format and think. */
