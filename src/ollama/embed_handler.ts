@@ -7,6 +7,7 @@
 import { mapBounded } from "../core/map_bounded.ts";
 import { substitutionHeaders } from "../core/model_name.ts";
 import type { GeminiClient } from "../gemini/client.ts";
+import type { BatchEmbedContentsResponse } from "../gemini/types.ts";
 import { readJsonObject } from "../http/body.ts";
 import type { Context } from "../http/route.ts";
 import { type EmbedPlan, toEmbeddings, toEmbedPlan } from "./embed.ts";
@@ -54,7 +55,10 @@ export async function handleEmbeddings(
  * Gemini's answers to every batch of `plan`, in order. The first batch that fails fails the
  * request (an unknown model as Ollama's 404); the others are aborted.
  */
-async function embedAll(gemini: GeminiClient, plan: EmbedPlan) {
+async function embedAll(
+  gemini: GeminiClient,
+  plan: EmbedPlan,
+): Promise<BatchEmbedContentsResponse[]> {
   const failure = new AbortController();
   const batches = gemini.withSignal(failure.signal);
   return await mapBounded(

@@ -26,10 +26,8 @@ export interface Pieces {
   toolCalls: ToolCall[];
 }
 
-/** How an answer is being written: its name, and the state the parts so far left. */
+/** What the parts so far of an answer left. */
 export interface AnswerState {
-  /** The model name every object carries. */
-  name: string;
   /** The answer text so far (Markdown blocks start on a line of their own). */
   content: string;
   /** Tool calls so far, for their `index`. */
@@ -110,7 +108,7 @@ export function toAnswer(
   response: GenerateContentResponse,
   metrics: Metrics,
 ): ChatResponse | GenerateResponse {
-  const pieces = responsePieces(response, { name, content: "", calls: 0 });
+  const pieces = responsePieces(response, { content: "", calls: 0 });
   return toObject(api, name, pieces, { reason: toDoneReason(response) ?? "stop", metrics });
 }
 

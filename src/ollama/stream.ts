@@ -28,7 +28,7 @@ export function ndjsonLine(value: unknown): string {
 
 /** Writes Gemini's stream as `api`'s objects, named `name`; `clock` times it. */
 export function ollamaStream(api: OllamaApi, name: string, clock: Clock): StreamTranslator {
-  const state = { name, content: "", calls: 0 };
+  const state = { content: "", calls: 0 };
   let usage: UsageMetadata | undefined;
   let reason: DoneReason | undefined;
   return {

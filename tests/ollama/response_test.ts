@@ -18,7 +18,7 @@ const metrics = {
   eval_count: 3,
   eval_duration: 2,
 };
-const state = () => ({ name: "m", content: "", calls: 0 });
+const state = () => ({ content: "", calls: 0 });
 
 Deno.test("parts sort into thinking, content and tool calls with signatures in their ids", () => {
   const pieces = toPieces([
