@@ -119,6 +119,8 @@ const OLLAMA_CHAT = () => ({
   options: { temperature: 0.5, top_p: 0.9, top_k: 20, num_predict: 100, stop: ["END"], seed: 1 },
   think: "low",
   keep_alive: "5m",
+  logprobs: true,
+  top_logprobs: 2,
   stream: false,
 });
 

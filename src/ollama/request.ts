@@ -26,6 +26,7 @@ import {
   wrongType,
 } from "../http/fields.ts";
 import { toOutputFormat } from "./format.ts";
+import { toLogprobsConfig } from "./logprobs.ts";
 import { readMessages, userParts } from "./messages.ts";
 import { type OllamaModel, resolveOllamaModel } from "./model_name.ts";
 import { toGenerationConfig } from "./options.ts";
@@ -125,6 +126,7 @@ function generateContentRequest(
   const generationConfig: GenerationConfig = {
     ...toGenerationConfig(body.options, model),
     ...toOutputFormat(body.format, model),
+    ...toLogprobsConfig(body),
   };
   const thinkingConfig = thinkingFor(body.think, model, options.includeThoughts);
   if (thinkingConfig) generationConfig.thinkingConfig = thinkingConfig;

@@ -5,7 +5,8 @@
  * the model ran, its output and generated images as Markdown; function calls are `tool_calls`
  * with the arguments as an object and an `id` that carries the call's thought signature
  * (`core/tool_call_id.ts`), so that a client that sends the assistant message back as it got it
- * keeps Gemini 3's signatures. Only the first candidate is read: Ollama answers with one.
+ * keeps Gemini 3's signatures; log probabilities, when asked for, are each object's `logprobs`.
+ * Only the first candidate is read: Ollama answers with one.
  * @module
  */
 
@@ -14,7 +15,15 @@ import { partMarkdown } from "../core/part_markdown.ts";
 import { blockedPromptText } from "../core/prompt_feedback.ts";
 import { encodeToolCallId } from "../core/tool_call_id.ts";
 import type { Candidate, GenerateContentResponse, Part } from "../gemini/types.ts";
-import type { ChatResponse, DoneReason, GenerateResponse, Metrics, ToolCall } from "./types.ts";
+import { toLogprobs } from "./logprobs.ts";
+import type {
+  ChatResponse,
+  DoneReason,
+  GenerateResponse,
+  Logprob,
+  Metrics,
+  ToolCall,
+} from "./types.ts";
 
 /** Which route's objects to write. */
 export type OllamaApi = "chat" | "generate";
@@ -24,6 +33,8 @@ export interface Pieces {
   content: string;
   thinking: string;
   toolCalls: ToolCall[];
+  /** The log probabilities of the answer's tokens, when they were asked for. */
+  logprobs?: Logprob[];
 }
 
 /** What the parts so far of an answer left. */
@@ -70,7 +81,10 @@ export function responsePieces(response: GenerateContentResponse, state: AnswerS
     state.content += blocked;
     return { content: blocked, thinking: "", toolCalls: [] };
   }
-  return toPieces(candidate.content?.parts, state);
+  const pieces = toPieces(candidate.content?.parts, state);
+  const logprobs = toLogprobs(candidate.logprobsResult);
+  if (logprobs.length > 0) pieces.logprobs = logprobs;
+  return pieces;
 }
 
 /** Ollama's reason for Gemini's finish reason: `length` for the token limit, else `stop`. */
@@ -90,15 +104,16 @@ export function toObject(
   const created_at = new Date().toISOString();
   const done = end !== undefined;
   const closing = end ? { done_reason: end.reason, ...end.metrics } : {};
+  const logprobs = pieces.logprobs ? { logprobs: pieces.logprobs } : {};
   if (api === "generate") {
     const object: GenerateResponse = { model: name, created_at, response: pieces.content, done };
     if (pieces.thinking) object.thinking = pieces.thinking;
-    return { ...object, ...closing };
+    return { ...object, ...closing, ...logprobs };
   }
   const message: ChatResponse["message"] = { role: "assistant", content: pieces.content };
   if (pieces.thinking) message.thinking = pieces.thinking;
   if (pieces.toolCalls.length > 0) message.tool_calls = pieces.toolCalls;
-  return { model: name, created_at, message, done, ...closing };
+  return { model: name, created_at, message, done, ...closing, ...logprobs };
 }
 
 /** The whole answer to a non-streaming request. */

@@ -37,7 +37,8 @@ export function ollamaStream(api: OllamaApi, name: string, clock: Clock): Stream
       if (response.usageMetadata) usage = response.usageMetadata;
       reason ??= toDoneReason(response);
       const pieces = responsePieces(response, state);
-      if (!pieces.content && !pieces.thinking && pieces.toolCalls.length === 0) return "";
+      const empty = !pieces.content && !pieces.thinking && pieces.toolCalls.length === 0;
+      if (empty && !pieces.logprobs) return "";
       return ndjsonLine(toObject(api, name, pieces));
     },
     end() {

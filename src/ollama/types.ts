@@ -31,6 +31,19 @@ export interface Message {
   tool_call_id?: string;
 }
 
+/** A token and its log probability. */
+export interface TokenLogprob {
+  token: string;
+  logprob: number;
+  /** The token's UTF-8 bytes. */
+  bytes?: number[];
+}
+
+/** A generated token's log probability, with the most likely tokens at its step. */
+export interface Logprob extends TokenLogprob {
+  top_logprobs?: TokenLogprob[];
+}
+
 /** Timings (nanoseconds) and token counts that end a generation. */
 export interface Metrics {
   total_duration: number;
@@ -52,6 +65,8 @@ export interface ChatResponse extends Partial<Metrics> {
   message: Message;
   done: boolean;
   done_reason?: DoneReason;
+  /** With `logprobs: true`: the log probabilities of this object's tokens. */
+  logprobs?: Logprob[];
 }
 
 /** One object of a `/api/generate` answer: a stream line, or the whole answer. */
@@ -62,6 +77,8 @@ export interface GenerateResponse extends Partial<Metrics> {
   thinking?: string;
   done: boolean;
   done_reason?: DoneReason;
+  /** With `logprobs: true`: the log probabilities of this object's tokens. */
+  logprobs?: Logprob[];
 }
 
 /** The answer of `POST /api/embed`. */
