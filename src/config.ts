@@ -22,6 +22,14 @@ export interface Config {
   maxUpstreamBodyBytes: number;
   /** Chat model used when a request names none, or names another provider's model. */
   defaultModel: string;
+  /** Model answering Claude model names no alias or family setting maps (Anthropic API). */
+  anthropicDefaultModel: string;
+  /** Model answering `claude-*haiku*` names no alias maps. */
+  anthropicHaikuModel: string;
+  /** Model answering `claude-*sonnet*` names no alias maps. */
+  anthropicSonnetModel: string;
+  /** Model answering `claude-*opus*` names no alias maps. */
+  anthropicOpusModel: string;
   /** Embedding model used when a request names none. */
   defaultEmbeddingModel: string;
   /** `MODEL_ALIASES`, then Google's shutdowns unless `RETIRED_MODEL_ALIASES` is false. */
@@ -145,6 +153,8 @@ export function loadConfig(
     throw new ConfigError(`MODEL_ALIASES: ${(error as Error).message}`);
   }
   const mib = 1024 * 1024;
+  const defaultModel = modelId(text("DEFAULT_MODEL", "gemini-flash-latest"));
+  const anthropicDefaultModel = modelId(text("ANTHROPIC_DEFAULT_MODEL", defaultModel));
   return {
     port: integer("PORT", 8000, 0, 65535),
     geminiBaseUrl: base.replace(/\/+$/, ""),
@@ -152,7 +162,11 @@ export function loadConfig(
     upstreamTimeoutMs: integer("UPSTREAM_TIMEOUT_MS", 600_000, 1, 3_600_000),
     maxBodyBytes: integer("MAX_BODY_BYTES", 100 * mib, 1024, 2048 * mib),
     maxUpstreamBodyBytes: integer("MAX_UPSTREAM_BODY_BYTES", 64 * mib, 1024, 2048 * mib),
-    defaultModel: modelId(text("DEFAULT_MODEL", "gemini-flash-latest")),
+    defaultModel,
+    anthropicDefaultModel,
+    anthropicHaikuModel: modelId(text("ANTHROPIC_HAIKU_MODEL", "gemini-flash-lite-latest")),
+    anthropicSonnetModel: modelId(text("ANTHROPIC_SONNET_MODEL", anthropicDefaultModel)),
+    anthropicOpusModel: modelId(text("ANTHROPIC_OPUS_MODEL", "gemini-pro-latest")),
     defaultEmbeddingModel: modelId(text("DEFAULT_EMBEDDING_MODEL", "gemini-embedding-001")),
     modelAliases: new ModelAliases(aliases, boolean("RETIRED_MODEL_ALIASES", true)),
     hideRetiredModels: boolean("HIDE_RETIRED_MODELS", false),
