@@ -7,7 +7,7 @@
  */
 
 import assert from "node:assert/strict";
-import type { GenerateContentResponse, Part } from "../src/gemini/types.ts";
+import type { GenerateContentRequest, GenerateContentResponse, Part } from "../src/gemini/types.ts";
 import { agentClisSkipped, installCli, SKIP_AGENT_CLIS } from "./helpers/cli_install.ts";
 import type { Gateway } from "./helpers/harness.ts";
 import { startResponsesGateway } from "./openai/responses/gateway.ts";
@@ -93,9 +93,16 @@ async function textAndToolLoop(
     const events = await run("Say hello.");
     assert.deepEqual(agentMessages(events), ["Hello from Gemini, through the gateway."]);
     assert.ok(events.some((event) => event.type === "turn.completed"));
-    const body = gw.fake.requests.at(-1)!.body as { contents: { parts: Part[] }[] };
-    const text = JSON.stringify(body.contents);
-    assert.match(text, /Say hello\./);
+    // Codex's request as Gemini got it: its developer prompt as the system instruction, its
+    // function and namespace tools flattened, its web_search left out next to them.
+    const body = gw.fake.requests.at(-1)!.body as GenerateContentRequest;
+    assert.match(JSON.stringify(body.contents), /Say hello\./);
+    assert.match(JSON.stringify(body.systemInstruction), /Codex/);
+    const names = body.tools?.flatMap((tool) => tool.functionDeclarations ?? [])
+      .map((declaration) => declaration.name) ?? [];
+    assert.ok(names.includes("exec_command"), names.join());
+    assert.ok(names.some((name) => name.includes(".")), "a namespace tool, flattened");
+    assert.ok(!body.tools?.some((tool) => tool.googleSearch));
   });
 
   await t.step("a tool loop: a shell command, then the answer", async () => {
