@@ -242,3 +242,24 @@ Deno.test("AI SDK createOpenAI: streamText with a tool, reasoning and sources", 
   assert.equal(sources[0].sourceType === "url" && sources[0].title, "example.com");
   assert.ok((await searched.reasoningText)?.length);
 });
+
+Deno.test("AI SDK createOpenAI, stateless: store false with encrypted reasoning sent back", async () => {
+  await using gw = await startResponsesGateway();
+  const result = await ai.generateText({
+    model: provider(gw)("gemini-3.8-flash"),
+    prompt: "Weather in Lima?",
+    tools: { get_weather: weatherTool },
+    stopWhen: ai.stepCountIs(3),
+    providerOptions: {
+      openai: { store: false, include: ["reasoning.encrypted_content"], reasoningSummary: "auto" },
+    },
+    maxRetries: 0,
+  });
+  assert.equal(result.steps.length, 2);
+  assert.equal(result.steps[0].reasoningText, THOUGHT);
+  assert.equal(result.text, 'The tool said: {"forecast":"Sunny in example"}');
+  const sentCall = sent(gw).contents.flatMap((content) => content.parts ?? [])
+    .find((part: Part) => part.functionCall)!;
+  assert.ok(sentCall.thoughtSignature);
+  assert.notEqual(sentCall.thoughtSignature, "skip_thought_signature_validator");
+});
