@@ -284,6 +284,7 @@ const DIALECTS: Dialect[] = [
       { method: "POST", path: "/v1/embeddings", body: EMBEDDINGS },
       { method: "POST", path: "/v1/responses", body: RESPONSES },
       { method: "POST", path: "/v1/responses/compact", body: RESPONSES },
+      { method: "POST", path: "/v1/responses/input_tokens", body: RESPONSES },
       { method: "GET", path: "/v1/responses/{id}" },
       { method: "DELETE", path: "/v1/responses/{id}" },
       { method: "GET", path: "/v1/{id}" },

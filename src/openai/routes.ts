@@ -11,6 +11,7 @@ import { getModel, listModels } from "./models/handler.ts";
 import {
   cancelResponse,
   compactResponse,
+  countInputTokens,
   createResponse,
   deleteResponse,
   getResponse,
@@ -33,6 +34,11 @@ export const openaiRoutes: Route[] = [
     errors: openaiErrorResponse,
   },
   { path: "/responses/compact", methods: { POST: compactResponse }, errors: openaiErrorResponse },
+  {
+    path: "/responses/input_tokens",
+    methods: { POST: countInputTokens },
+    errors: openaiErrorResponse,
+  },
   {
     path: "/responses/:id",
     methods: { GET: getResponse, DELETE: deleteResponse, POST: cancelResponse },

@@ -43,7 +43,8 @@ export type SchemaName =
   | "Response"
   | "ResponseStreamEvent"
   | "ResponseItemList"
-  | "CompactResource";
+  | "CompactResource"
+  | "TokenCountsResource";
 
 /** Throws with every violation when `value` does not match the component schema `name`. */
 export function assertSchema(name: SchemaName, value: unknown): void {

@@ -1,5 +1,6 @@
 /**
- * The Responses API routes: `POST /responses` (streaming or not), `POST /responses/compact`, `GET`
+ * The Responses API routes: `POST /responses` (streaming or not), `POST /responses/compact`,
+ * `POST /responses/input_tokens`, `GET`
  * and `DELETE /responses/{id}`, `GET /responses/{id}/input_items`, `POST /responses/{id}/cancel`, and the
  * WebSocket upgrade on `GET /responses`, refused so that clients fall back to HTTP at once.
  * @module
@@ -24,7 +25,12 @@ import {
   responseStore,
   type StoredResponse,
 } from "./store.ts";
-import type { CompactResource, DeletedResponse, ResponseItemList } from "./types.ts";
+import type {
+  CompactResource,
+  DeletedResponse,
+  ResponseItemList,
+  TokenCountsResource,
+} from "./types.ts";
 
 /** Answers `POST /responses`, as one JSON body or as a `text/event-stream`. */
 export async function createResponse(request: Request, context: Context): Promise<Response> {
@@ -125,6 +131,39 @@ export async function compactResponse(request: Request, context: Context): Promi
     usage: response.usage!,
   };
   return Response.json(compacted, { headers: substitutionHeaders(translated) });
+}
+
+/**
+ * Answers `POST /responses/input_tokens`: Gemini's `countTokens` of what the request would send
+ * (after `previous_response_id`'s conversation).
+ */
+export async function countInputTokens(request: Request, context: Context): Promise<Response> {
+  const { config, gemini } = context;
+  const body = await readJsonObject(request, config.maxBodyBytes);
+  const store = responseStore(config);
+  const kept = store !== undefined && await store.available();
+  const history = await historyOf(
+    body.previous_response_id,
+    kept ? store : undefined,
+    await credentialScope(request),
+  );
+  const translated = await toResponseRequest(
+    { ...body, stream: false },
+    requestOptions(config),
+    history,
+  );
+  const { contents, systemInstruction, tools, toolConfig } = translated.request;
+  const counted = await gemini.countTokens(translated.model, {
+    contents,
+    ...(systemInstruction && { systemInstruction }),
+    ...(tools && { tools }),
+    ...(toolConfig && { toolConfig }),
+  });
+  const answer: TokenCountsResource = {
+    object: "response.input_tokens",
+    input_tokens: counted.totalTokens ?? 0,
+  };
+  return Response.json(answer, { headers: substitutionHeaders(translated) });
 }
 
 /**

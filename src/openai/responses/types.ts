@@ -157,6 +157,12 @@ export interface CompactResource {
   usage: ResponseUsage;
 }
 
+/** The body of `POST /responses/input_tokens`. */
+export interface TokenCountsResource {
+  object: "response.input_tokens";
+  input_tokens: number;
+}
+
 /** The body of `GET /responses/{id}/input_items`. */
 export interface ResponseItemList {
   object: "list";

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { SKIP_THOUGHT_SIGNATURE } from "../../../src/core/tool_call_id.ts";
 import { GREETING, THOUGHT } from "../../../src/fake/generate.ts";
-import type { Part } from "../../../src/gemini/types.ts";
+import type { GenerateContentRequest, Part } from "../../../src/gemini/types.ts";
 import { unseal } from "../../../src/openai/responses/sealed.ts";
 import type { OutputItem, Response } from "../../../src/openai/responses/types.ts";
 import { type Gateway, sent } from "../../helpers/harness.ts";
@@ -601,6 +601,33 @@ Deno.test("POST /responses/compact: one compaction item, as a response.compactio
   assert.ok(body.usage.total_tokens > 0);
   assert.equal(gw.fake.requests.at(-1)!.path.endsWith(":generateContent"), true);
   const { status, error } = await failure(gw, "/v1/responses/compact", post({ input: 3 }));
+  assert.equal(status, 400);
+  assert.equal(error.param, "input");
+});
+
+Deno.test("POST /responses/input_tokens: Gemini's count of what the request would send", async () => {
+  await using gw = await startResponsesGateway();
+  const response = await gw.request(
+    "/v1/responses/input_tokens",
+    post({
+      model: "gemini-3.8-flash",
+      instructions: "Be brief.",
+      input: "Count these words please",
+      tools: [WEATHER],
+    }),
+  );
+  const body = await response.json();
+  assert.equal(response.status, 200, JSON.stringify(body));
+  assertSchema("TokenCountsResource", body);
+  assert.equal(body.object, "response.input_tokens");
+  assert.ok(body.input_tokens > 0);
+  const request = gw.fake.requests.at(-1)!;
+  assert.match(request.path, /models\/gemini-3\.8-flash:countTokens$/);
+  const counted = (request.body as { generateContentRequest: GenerateContentRequest })
+    .generateContentRequest;
+  assert.deepEqual(counted.systemInstruction, { parts: [{ text: "Be brief." }] });
+  assert.equal(counted.tools?.[0].functionDeclarations?.[0].name, "get_weather");
+  const { status, error } = await failure(gw, "/v1/responses/input_tokens", post({ input: 3 }));
   assert.equal(status, 400);
   assert.equal(error.param, "input");
 });
