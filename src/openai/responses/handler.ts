@@ -18,7 +18,7 @@ import type { Context } from "../../http/route.ts";
 import { SSE_CONTENT_TYPE, SSE_KEEP_ALIVE, sseEvent } from "../../http/sse.ts";
 import { toInputItems } from "./input_items.ts";
 import { newId, ResponseBuilder } from "./output.ts";
-import { type ResponseRequestOptions, toResponseRequest } from "./request.ts";
+import { type ResponseRequest, type ResponseRequestOptions, toResponseRequest } from "./request.ts";
 import {
   credentialScope,
   type ResponseStore,
@@ -35,24 +35,10 @@ import type {
 /** Answers `POST /responses`, as one JSON body or as a `text/event-stream`. */
 export async function createResponse(request: Request, context: Context): Promise<Response> {
   const { config, gemini } = context;
-  const body = await readJsonObject(request, config.maxBodyBytes);
-  const store = responseStore(config);
-  const kept = store !== undefined && await store.available();
-  const scope = await credentialScope(request);
-
-  const history = await historyOf(body.previous_response_id, kept ? store : undefined, scope);
+  const { body, scope, store, history } = await readIncoming(request, config);
   const translated = await toResponseRequest(body, requestOptions(config), history);
-  const storing = translated.store && kept;
-  const builder = new ResponseBuilder({
-    id: newId("resp"),
-    createdAt: Math.floor(Date.now() / 1000),
-    model: translated.model,
-    echo: { ...translated.echo, store: storing },
-    names: translated.names,
-    includeEncrypted: translated.includeEncrypted,
-    parallelToolCalls: translated.parallelToolCalls,
-    compaction: translated.compaction,
-  });
+  const storing = translated.store && store !== undefined;
+  const builder = builderFor(translated, storing);
   const input = toInputItems(body.input);
   const save = (response: StoredResponse["response"]) =>
     storing ? store.save(scope, { response, input, context: [...history, ...input] }) : undefined;
@@ -95,14 +81,7 @@ export async function createResponse(request: Request, context: Context): Promis
  */
 export async function compactResponse(request: Request, context: Context): Promise<Response> {
   const { config, gemini } = context;
-  const body = await readJsonObject(request, config.maxBodyBytes);
-  const store = responseStore(config);
-  const kept = store !== undefined && await store.available();
-  const history = await historyOf(
-    body.previous_response_id,
-    kept ? store : undefined,
-    await credentialScope(request),
-  );
+  const { body, history } = await readIncoming(request, config);
   const input = typeof body.input === "string"
     ? [{ role: "user", content: body.input }]
     : optional(body.input, "input", readArray) ?? [];
@@ -111,16 +90,7 @@ export async function compactResponse(request: Request, context: Context): Promi
     requestOptions(config),
     history,
   );
-  const builder = new ResponseBuilder({
-    id: newId("resp"),
-    createdAt: Math.floor(Date.now() / 1000),
-    model: translated.model,
-    echo: translated.echo,
-    names: translated.names,
-    includeEncrypted: false,
-    parallelToolCalls: true,
-    compaction: true,
-  });
+  const builder = builderFor(translated, false);
   builder.push(await gemini.generateContent(translated.model, translated.request));
   const response = builder.finish();
   const compacted: CompactResource = {
@@ -139,14 +109,7 @@ export async function compactResponse(request: Request, context: Context): Promi
  */
 export async function countInputTokens(request: Request, context: Context): Promise<Response> {
   const { config, gemini } = context;
-  const body = await readJsonObject(request, config.maxBodyBytes);
-  const store = responseStore(config);
-  const kept = store !== undefined && await store.available();
-  const history = await historyOf(
-    body.previous_response_id,
-    kept ? store : undefined,
-    await credentialScope(request),
-  );
+  const { body, history } = await readIncoming(request, config);
   const translated = await toResponseRequest(
     { ...body, stream: false },
     requestOptions(config),
@@ -164,6 +127,37 @@ export async function countInputTokens(request: Request, context: Context): Prom
     input_tokens: counted.totalTokens ?? 0,
   };
   return Response.json(answer, { headers: substitutionHeaders(translated) });
+}
+
+/** A request's body, its credential's scope, the store if responses can be kept, its history. */
+interface Incoming {
+  body: Record<string, unknown>;
+  scope: string;
+  store?: ResponseStore;
+  /** The conversation `previous_response_id` continues (none without one). */
+  history: unknown[];
+}
+
+async function readIncoming(request: Request, config: Config): Promise<Incoming> {
+  const body = await readJsonObject(request, config.maxBodyBytes);
+  const configured = responseStore(config);
+  const store = configured && await configured.available() ? configured : undefined;
+  const scope = await credentialScope(request);
+  return { body, scope, store, history: await historyOf(body.previous_response_id, store, scope) };
+}
+
+/** The builder of the answer to `translated`, saying whether it is stored. */
+function builderFor(translated: ResponseRequest, stored: boolean): ResponseBuilder {
+  return new ResponseBuilder({
+    id: newId("resp"),
+    createdAt: Math.floor(Date.now() / 1000),
+    model: translated.model,
+    echo: { ...translated.echo, store: stored },
+    names: translated.names,
+    includeEncrypted: translated.includeEncrypted,
+    parallelToolCalls: translated.parallelToolCalls,
+    compaction: translated.compaction,
+  });
 }
 
 /**
