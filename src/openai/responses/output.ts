@@ -91,6 +91,7 @@ export class ResponseBuilder {
   /** The text of a compaction answer. */
   #summary = "";
   #status: ResponseStatus = "in_progress";
+  #incomplete: Response["incomplete_details"] = null;
   #error: ResponseError | null = null;
 
   constructor(meta: ResponseMeta) {
@@ -100,8 +101,8 @@ export class ResponseBuilder {
   /** The events that open the stream: `response.created`, `response.in_progress`. */
   start(): void {
     this.#streaming = true;
-    this.#emit({ type: "response.created", response: this.snapshot() });
-    this.#emit({ type: "response.in_progress", response: this.snapshot() });
+    this.#emit({ type: "response.created", response: this.#snapshot() });
+    this.#emit({ type: "response.in_progress", response: this.#snapshot() });
   }
 
   /** Adds one Gemini response (the whole answer, or one streamed chunk). */
@@ -131,13 +132,13 @@ export class ResponseBuilder {
     const reason = this.#blocked
       ? "content_filter"
       : toFinishReason(this.#finishReason, this.#calls > 0);
-    this.#status = reason === "length" || reason === "content_filter" ? "incomplete" : "completed";
-    const response = this.snapshot();
-    if (this.#status === "incomplete") {
-      response.incomplete_details = {
-        reason: reason === "length" ? "max_output_tokens" : "content_filter",
-      };
+    if (reason === "length" || reason === "content_filter") {
+      this.#status = "incomplete";
+      this.#incomplete = { reason: reason === "length" ? "max_output_tokens" : "content_filter" };
+    } else {
+      this.#status = "completed";
     }
+    const response = this.#snapshot();
     this.#emit({
       type: this.#status === "completed" ? "response.completed" : "response.incomplete",
       response,
@@ -150,7 +151,7 @@ export class ResponseBuilder {
     this.#close("incomplete");
     this.#status = "failed";
     this.#error = toResponseError(error);
-    this.#emit({ type: "response.failed", response: this.snapshot() });
+    this.#emit({ type: "response.failed", response: this.#snapshot() });
   }
 
   /** The events recorded since the last call. */
@@ -161,7 +162,7 @@ export class ResponseBuilder {
   }
 
   /** The response object as it stands. */
-  snapshot(): Response {
+  #snapshot(): Response {
     const { echo } = this.#meta;
     const done = this.#status !== "in_progress";
     const response: Response = {
@@ -171,7 +172,7 @@ export class ResponseBuilder {
       status: this.#status,
       completed_at: this.#status === "completed" ? Math.floor(Date.now() / 1000) : null,
       error: this.#error,
-      incomplete_details: null,
+      incomplete_details: this.#incomplete,
       instructions: echo.instructions,
       max_output_tokens: echo.max_output_tokens,
       model: this.#meta.model,
