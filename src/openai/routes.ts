@@ -1,10 +1,12 @@
 /**
- * The OpenAI dialect's routes: models, chat completions, embeddings.
+ * The OpenAI dialect's routes: models, chat completions, embeddings, legacy completions, images
+ * and audio.
  * @module
  */
 
 import type { Route } from "../http/route.ts";
 import { handleChatCompletions } from "./chat/handler.ts";
+import { handleCompletions } from "./completions/handler.ts";
 import { handleEmbeddings } from "./embeddings/handler.ts";
 import { openaiErrorResponse } from "./errors.ts";
 import { getModel, listModels } from "./models/handler.ts";
@@ -19,4 +21,5 @@ export const openaiRoutes: Route[] = [
     errors: openaiErrorResponse,
   },
   { path: "/embeddings", methods: { POST: handleEmbeddings }, errors: openaiErrorResponse },
+  { path: "/completions", methods: { POST: handleCompletions }, errors: openaiErrorResponse },
 ];
