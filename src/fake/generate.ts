@@ -24,6 +24,7 @@ import type {
   UsageMetadata,
 } from "../gemini/types.ts";
 import type { CountTokensRequest } from "./validate.ts";
+import { mediaParts } from "./media.ts";
 
 /** The response of `countTokens`. */
 export interface CountTokensResponse {
@@ -398,7 +399,8 @@ function response(
 /**
  * The default `streamGenerateContent` answer: the thought summary (if asked for) in its own
  * chunk, then the text in ~3 chunks or the function calls in one; Gemini 3 models end with an
- * empty text part (signed, after text). Usage is cumulative on every chunk and `finishReason`
+ * empty text part (signed, after text). Image and speech models answer in one chunk
+ * ({@linkcode mediaParts}). Usage is cumulative on every chunk and `finishReason`
  * only on the last.
  */
 export function generateChunks(
@@ -407,6 +409,8 @@ export function generateChunks(
 ): GenerateContentResponse[] {
   const generation = plan(model, request);
   const { answer, signature } = generation;
+  const media = mediaParts(model, request, answer.text ?? "");
+  if (media) return [response(generation, media, outputTokens(media), true)];
   const pieces: Part[][] = [];
   if (answer.thought) pieces.push([{ text: answer.thought, thought: true }]);
   if (answer.calls) pieces.push(callParts(generation));
@@ -428,6 +432,8 @@ export function generateContent(
 ): GenerateContentResponse {
   const generation = plan(model, request);
   const { answer, signature } = generation;
+  const media = mediaParts(model, request, answer.text ?? "");
+  if (media) return response(generation, media, outputTokens(media), true);
   const parts: Part[] = answer.thought ? [{ text: answer.thought, thought: true }] : [];
   if (answer.calls) parts.push(...callParts(generation));
   else {parts.push(

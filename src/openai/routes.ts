@@ -9,6 +9,7 @@ import { handleChatCompletions } from "./chat/handler.ts";
 import { handleCompletions } from "./completions/handler.ts";
 import { handleEmbeddings } from "./embeddings/handler.ts";
 import { openaiErrorResponse } from "./errors.ts";
+import { handleImageEdits, handleImageGenerations } from "./images/handler.ts";
 import { getModel, listModels } from "./models/handler.ts";
 
 /** Every OpenAI route, answered in OpenAI's error envelope. */
@@ -22,4 +23,10 @@ export const openaiRoutes: Route[] = [
   },
   { path: "/embeddings", methods: { POST: handleEmbeddings }, errors: openaiErrorResponse },
   { path: "/completions", methods: { POST: handleCompletions }, errors: openaiErrorResponse },
+  {
+    path: "/images/generations",
+    methods: { POST: handleImageGenerations },
+    errors: openaiErrorResponse,
+  },
+  { path: "/images/edits", methods: { POST: handleImageEdits }, errors: openaiErrorResponse },
 ];
