@@ -6,7 +6,7 @@
 import type { Candidate, GenerateContentResponse, UsageMetadata } from "../../gemini/types.ts";
 import type { CompletionChoice, CreateCompletionResponse } from "../types.ts";
 import { toFinishReason } from "../../core/finish_reason.ts";
-import { blockedPromptText } from "../chat/response.ts";
+import { blockedPromptText } from "../../core/prompt_feedback.ts";
 import { toUsage } from "../chat/usage.ts";
 import { toCompletionLogprobs } from "./logprobs.ts";
 

@@ -14,7 +14,7 @@ import type { GenerateContentResponse, UsageMetadata } from "../../gemini/types.
 import type { StreamTranslator } from "../../core/stream.ts";
 import { toFinishReason } from "../../core/finish_reason.ts";
 import { sseEvent } from "../../http/sse.ts";
-import { blockedPromptText } from "../chat/response.ts";
+import { blockedPromptText } from "../../core/prompt_feedback.ts";
 import { toUsage } from "../chat/usage.ts";
 import { openaiErrorBody } from "../errors.ts";
 import type { CompletionChoice, CompletionUsage, CreateCompletionResponse } from "../types.ts";
