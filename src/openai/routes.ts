@@ -6,6 +6,7 @@
 
 import type { Route } from "../http/route.ts";
 import { handleChatCompletions } from "./chat/handler.ts";
+import { handleSpeech } from "./audio/speech_handler.ts";
 import { handleCompletions } from "./completions/handler.ts";
 import { handleEmbeddings } from "./embeddings/handler.ts";
 import { openaiErrorResponse } from "./errors.ts";
@@ -29,4 +30,5 @@ export const openaiRoutes: Route[] = [
     errors: openaiErrorResponse,
   },
   { path: "/images/edits", methods: { POST: handleImageEdits }, errors: openaiErrorResponse },
+  { path: "/audio/speech", methods: { POST: handleSpeech }, errors: openaiErrorResponse },
 ];

@@ -252,3 +252,15 @@ export interface TranscriptTextDoneEvent {
   text: string;
   usage?: TranscriptTextUsageTokens;
 }
+
+/** A streamed piece of speech (`stream_format: "sse"`), base64 in the requested format. */
+export interface SpeechAudioDeltaEvent {
+  type: "speech.audio.delta";
+  audio: string;
+}
+
+/** The last event of streamed speech. */
+export interface SpeechAudioDoneEvent {
+  type: "speech.audio.done";
+  usage: { input_tokens: number; output_tokens: number; total_tokens: number };
+}

@@ -46,7 +46,8 @@ export type SchemaName =
   | "CreateTranscriptionResponseVerboseJson"
   | "CreateTranslationResponseJson"
   | "CreateTranslationResponseVerboseJson"
-  | "CreateTranscriptionResponseStreamEvent";
+  | "CreateTranscriptionResponseStreamEvent"
+  | "CreateSpeechResponseStreamEvent";
 
 /** Throws with every violation when `value` does not match the component schema `name`. */
 export function assertSchema(name: SchemaName, value: unknown): void {

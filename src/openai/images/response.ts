@@ -4,9 +4,7 @@
  */
 
 import type { GenerateContentResponse, Part, UsageMetadata } from "../../gemini/types.ts";
-import { GatewayError } from "../../core/errors.ts";
-import { excerpt } from "../../core/excerpt.ts";
-import { toFinishReason } from "../../core/finish_reason.ts";
+import { missingMedia } from "../media_failure.ts";
 import type { Image, ImageGenUsage, ImagesResponse } from "../types.ts";
 import type { ImageResponseFormat } from "./request.ts";
 
@@ -20,38 +18,6 @@ const OUTPUT_FORMATS: Record<string, ImagesResponse["output_format"]> = {
 function imagePart(response: GenerateContentResponse): Part | undefined {
   return response.candidates?.[0]?.content?.parts?.find((part) =>
     !part.thought && part.inlineData?.mimeType.startsWith("image/")
-  );
-}
-
-/**
- * The failure of an answer without a picture: a 400 `content_policy_violation` when Gemini
- * blocked the prompt or stopped on policy grounds, else a 502 quoting what the model said.
- */
-function noImage(response: GenerateContentResponse): GatewayError {
-  const candidate = response.candidates?.[0];
-  const said = (candidate?.content?.parts ?? []).filter((part) => !part.thought && part.text)
-    .map((part) => part.text).join(" ").trim();
-  const blocked = response.promptFeedback?.blockReason;
-  const reason = blocked ?? candidate?.finishReason;
-  if (blocked || toFinishReason(reason, false) === "content_filter") {
-    const detail = response.promptFeedback?.blockReasonMessage ?? candidate?.finishMessage ?? said;
-    return new GatewayError(
-      400,
-      `Gemini declined to paint this image (reason: ${reason}).${
-        detail ? ` ${excerpt(detail, 300)}` : ""
-      }`,
-      "invalid_request_error",
-      "prompt",
-      "content_policy_violation",
-    );
-  }
-  return new GatewayError(
-    502,
-    `Gemini answered without an image (finish reason: ${reason ?? "none"})` +
-      (said ? `, saying: ${excerpt(said, 300)}` : "."),
-    "api_error",
-    null,
-    "no_image",
   );
 }
 
@@ -81,7 +47,8 @@ export function toImagesUsage(responses: GenerateContentResponse[]): ImageGenUsa
 
 /**
  * The `ImagesResponse` of one answer per image: each answer's first picture as `b64_json`, or as a
- * `data:` URL for `url`. An answer without a picture fails the whole request ({@linkcode noImage}).
+ * `data:` URL for `url`. An answer without a picture fails the whole request
+ * ({@linkcode missingMedia}).
  */
 export function toImagesResponse(
   responses: GenerateContentResponse[],
@@ -91,7 +58,7 @@ export function toImagesResponse(
   let mimeType = "image/png";
   const data = responses.map((response): Image => {
     const part = imagePart(response);
-    if (!part) throw noImage(response);
+    if (!part) throw missingMedia(response, "an image", "prompt", "no_image");
     const { data, mimeType: type } = part.inlineData!;
     mimeType = type;
     return format === "url" ? { url: `data:${type};base64,${data}` } : { b64_json: data };
