@@ -7,6 +7,7 @@
 import type { Route } from "../http/route.ts";
 import { handleChatCompletions } from "./chat/handler.ts";
 import { handleSpeech } from "./audio/speech_handler.ts";
+import { handleTranscriptions, handleTranslations } from "./audio/transcription_handler.ts";
 import { handleCompletions } from "./completions/handler.ts";
 import { handleEmbeddings } from "./embeddings/handler.ts";
 import { openaiErrorResponse } from "./errors.ts";
@@ -31,4 +32,14 @@ export const openaiRoutes: Route[] = [
   },
   { path: "/images/edits", methods: { POST: handleImageEdits }, errors: openaiErrorResponse },
   { path: "/audio/speech", methods: { POST: handleSpeech }, errors: openaiErrorResponse },
+  {
+    path: "/audio/transcriptions",
+    methods: { POST: handleTranscriptions },
+    errors: openaiErrorResponse,
+  },
+  {
+    path: "/audio/translations",
+    methods: { POST: handleTranslations },
+    errors: openaiErrorResponse,
+  },
 ];
