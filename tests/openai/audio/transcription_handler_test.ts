@@ -235,3 +235,26 @@ Deno.test("audio.transcriptions: a body past MAX_BODY_BYTES is a 413 before it i
   data.append("file", new File([new Uint8Array(100_000)], "a.wav"));
   assert.equal((await refused(gw, data, 413)).code, "request_too_large");
 });
+
+Deno.test("audio endpoints use the server's keys with an access token", async () => {
+  await using gw = await startGateway({ GEMINI_API_KEYS: "pool-key", ACCESS_TOKENS: "token-1" });
+  const form = new FormData();
+  form.append("file", new File([WAV], "a.wav"));
+  const transcription = await gw.request("/v1/audio/transcriptions", {
+    method: "POST",
+    body: form,
+    headers: { authorization: "Bearer token-1" },
+  });
+  assert.equal(transcription.status, 200);
+  const speech = await gw.request("/v1/audio/speech", {
+    method: "POST",
+    body: JSON.stringify({ input: "hi", voice: "alloy", response_format: "pcm" }),
+    headers: { authorization: "Bearer token-1" },
+  });
+  assert.equal(speech.status, 200);
+  await speech.arrayBuffer();
+  for (const request of gw.fake.requests) {
+    assert.equal(request.headers.get("x-goog-api-key"), "pool-key");
+  }
+  assert.equal(gw.fake.requests.length, 2);
+});
