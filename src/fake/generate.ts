@@ -24,7 +24,7 @@ import type {
   UsageMetadata,
 } from "../gemini/types.ts";
 import type { CountTokensRequest } from "./validate.ts";
-import { mediaParts } from "./media.ts";
+import { mediaParts, transcription } from "./media.ts";
 
 /** The response of `countTokens`. */
 export interface CountTokensResponse {
@@ -221,12 +221,12 @@ function stopSequences(request: GenerateContentRequest): string[] {
   );
 }
 
-function answer(request: GenerateContentRequest): Answer {
+function answer(model: string, request: GenerateContentRequest): Answer {
   const config = request.generationConfig;
   const thought = config?.thinkingConfig?.includeThoughts ? THOUGHT : undefined;
   const calls = functionCalls(request);
   if (calls.length) return { thought, calls, finishReason: "STOP" };
-  let text = answerText(request);
+  let text = transcription(model, request) ?? answerText(request);
   for (const stop of stopSequences(request)) {
     const at = text.indexOf(stop);
     if (at >= 0) text = text.slice(0, at);
@@ -328,7 +328,7 @@ function plan(model: string, request: GenerateContentRequest): Generation {
   const next = random(hash(model + JSON.stringify(request)));
   const config = request.generationConfig;
   const candidates = Math.max(1, Number(config?.candidateCount ?? 1) || 1);
-  const planned = answer(request);
+  const planned = answer(model, request);
   const searching = request.tools?.some((tool) => tool.googleSearch) && planned.text;
   const query = textOf(request.contents.findLast((content) => content.role !== "model"));
   return {

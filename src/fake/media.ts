@@ -3,11 +3,13 @@
  * documented shapes: image models (`…-image`) return the picture as an `inlineData` PNG part when
  * `responseModalities` include `IMAGE`; speech models (`…-tts`) return 24 kHz 16-bit mono PCM as
  * an `inlineData` part of type `audio/L16;codec=pcm;rate=24000`, and refuse a system instruction
- * and any modality but `AUDIO`.
+ * and any modality but `AUDIO`; transcription models (`…-transcribe`) hear {@linkcode TRANSCRIPT}
+ * in any audio, as text or as the structured output asked for.
  * @module
  */
 
 import type { GenerateContentRequest, Part } from "../gemini/types.ts";
+import { isRecord } from "../http/fields.ts";
 import type { GeminiErrorBody } from "../gemini/types.ts";
 import { errorBody } from "./wire.ts";
 
@@ -99,4 +101,45 @@ export function mediaParts(
   if (!asked.includes("IMAGE")) return undefined;
   const image: Part = { inlineData: { mimeType: "image/png", data: FAKE_PNG } };
   return asked.includes("TEXT") ? [{ text }, image] : [image];
+}
+
+/** What the fake transcription models hear in any audio. */
+export const TRANSCRIPT = "Hello from the fake Gemini. This is a transcript.";
+
+/** Whether `model` is a transcription model. */
+export function isTranscriptionModel(model: string): boolean {
+  return /-transcribe(\b|-)/.test(model);
+}
+
+/**
+ * A transcription model's answer to a request with audio: {@linkcode TRANSCRIPT}, as plain text,
+ * or (in JSON mode) as the object of the schema's properties among `language`, `text`, `segments`
+ * (one per sentence) and `words`, times spread evenly over one second per word; `undefined` for
+ * other models and requests without audio.
+ */
+export function transcription(model: string, request: GenerateContentRequest): string | undefined {
+  const audio = request.contents.some((content) =>
+    content.parts?.some((part) => part.inlineData?.mimeType.startsWith("audio/"))
+  );
+  if (!isTranscriptionModel(model) || !audio) return undefined;
+  const config = request.generationConfig;
+  if (config?.responseMimeType?.toLowerCase() !== "application/json") return TRANSCRIPT;
+  const schema = config.responseJsonSchema ?? config.responseSchema;
+  const wanted = isRecord(schema) && isRecord(schema.properties) ? schema.properties : {};
+  const words = TRANSCRIPT.split(" ").map((word, index) => ({
+    word: word.replace(/[.,]$/, ""),
+    start: index,
+    end: index + 0.8,
+  }));
+  let at = 0;
+  const segments = TRANSCRIPT.split(/(?<=\.) /).map((text) => {
+    const count = text.split(" ").length;
+    const segment = { start: at, end: at + count - 0.2, text };
+    at += count;
+    return segment;
+  });
+  const full: Record<string, unknown> = { language: "english", text: TRANSCRIPT, segments, words };
+  return JSON.stringify(
+    Object.fromEntries(Object.entries(full).filter(([key]) => Object.hasOwn(wanted, key))),
+  );
 }

@@ -6,6 +6,8 @@ import {
   mediaParts,
   mediaRefusal,
   SAMPLES_PER_CHARACTER,
+  TRANSCRIPT,
+  transcription,
   TTS_MIME_TYPE,
 } from "../../src/fake/media.ts";
 import type { GenerateContentRequest } from "../../src/gemini/types.ts";
@@ -56,4 +58,24 @@ Deno.test("image models: a PNG part when IMAGE is asked for, after the text with
   assert.equal(mediaParts("gemini-3.1-flash-image", ask("cat"), "Here"), undefined);
   assert.equal(mediaRefusal("gemini-3.1-flash-image", both), undefined);
   assert.equal(mediaRefusal("gemini-3.8-flash", both)?.error.code, 400);
+});
+
+Deno.test("transcription models: the transcript as text, or the schema's fields of it", () => {
+  const audio = { inlineData: { mimeType: "audio/wav", data: "UklGRg==" } };
+  const heard = (generationConfig?: GenerateContentRequest["generationConfig"]) =>
+    transcription("gemini-3.5-transcribe", {
+      contents: [{ role: "user", parts: [audio, { text: "Transcribe" }] }],
+      generationConfig,
+    });
+  assert.equal(heard(), TRANSCRIPT);
+  const json = JSON.parse(
+    heard({
+      responseMimeType: "application/json",
+      responseJsonSchema: { type: "object", properties: { text: {}, segments: {} } },
+    })!,
+  );
+  assert.deepEqual(Object.keys(json), ["text", "segments"]);
+  assert.equal(json.segments.length, 2);
+  assert.equal(transcription("gemini-3.8-flash", { contents: [{ parts: [audio] }] }), undefined);
+  assert.equal(transcription("gemini-3.5-transcribe", ask("no audio")), undefined);
 });

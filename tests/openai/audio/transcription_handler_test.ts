@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { toFile } from "npm:openai@7.57.0";
-import { GREETING } from "../../../src/fake/generate.ts";
+import { TRANSCRIPT as HEARD } from "../../../src/fake/media.ts";
 import { pcm16ToWav } from "../../../src/core/wav.ts";
 import type {
   CreateTranscriptionResponseVerboseJson,
@@ -66,7 +66,7 @@ Deno.test("audio.transcriptions.create json: the audio inline, recognised from i
     temperature: 0.2,
   });
   assertSchema("CreateTranscriptionResponseJson", answer);
-  assert.ok(answer.text.startsWith(GREETING.trim()));
+  assert.equal(answer.text, HEARD);
   assert.equal(answer.usage?.type, "tokens");
   assert.ok(gw.fake.requests[0].path.endsWith("/models/gemini-3.5-transcribe:generateContent"));
   const request = sent(gw);
@@ -115,6 +115,23 @@ Deno.test("audio.transcriptions.create verbose_json: segments and words, the WAV
   assert.equal(config.responseMimeType, "application/json");
   const schema = config.responseJsonSchema as { properties: Record<string, unknown> };
   assert.deepEqual(Object.keys(schema.properties), ["language", "text", "segments", "words"]);
+});
+
+Deno.test("audio.transcriptions.create verbose_json: the fake model's own timed answer", async () => {
+  await using gw = await startGateway();
+  const answer = await gw.openai.audio.transcriptions.create({
+    file: await toFile(WAV, "a.wav"),
+    model: "whisper-1",
+    response_format: "verbose_json",
+    timestamp_granularities: ["segment"],
+  });
+  assertSchema("CreateTranscriptionResponseVerboseJson", answer);
+  assert.equal(answer.text, HEARD);
+  assert.equal(answer.words, undefined);
+  assert.deepEqual(answer.segments!.map((segment) => segment.text), [
+    "Hello from the fake Gemini.",
+    "This is a transcript.",
+  ]);
 });
 
 Deno.test("audio.transcriptions.create srt and vtt: subtitles from the segments", async () => {
