@@ -89,10 +89,12 @@ export function toSpeechPlan(
     throw invalidValue("response_format", "streamed speech (sse) is sent as mp3 or pcm.");
   }
   const directions = [
-    instructions,
+    instructions && /[.!?:]$/.test(instructions)
+      ? instructions
+      : instructions && `${instructions}.`,
     speed === 1 ? "" : `Speak at ${speed} times the normal rate.`,
   ].filter(Boolean).join(" ");
-  const text = directions ? `${directions.replace(/[:.]?$/, ":")}\n${input}` : input;
+  const text = directions ? `${directions.replace(/[.:]$/, "")}:\n${input}` : input;
   return {
     ...resolved,
     format,

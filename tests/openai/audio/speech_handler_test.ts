@@ -71,7 +71,7 @@ Deno.test("audio.speech.create: instructions and speed go before the text", asyn
     response_format: "pcm",
   });
   assert.equal(response.headers.get("content-type"), "audio/pcm");
-  const text = "Speak cheerfully Speak at 1.25 times the normal rate:\nGood morning";
+  const text = "Speak cheerfully. Speak at 1.25 times the normal rate:\nGood morning";
   assert.equal((await response.arrayBuffer()).byteLength, pcmLength(text));
   assert.equal(sent(gw).contents[0].parts?.[0].text, text);
   assert.equal(
