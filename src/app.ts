@@ -4,6 +4,7 @@
  * @module
  */
 
+import { anthropicModelRoutes, anthropicRoutes } from "./anthropic/routes.ts";
 import type { Config } from "./config.ts";
 import { GatewayError } from "./core/errors.ts";
 import { GeminiClient } from "./gemini/client.ts";
@@ -56,8 +57,12 @@ const serviceRoutes: Route[] = [
 const router = new Router([
   ...serviceRoutes,
   ...openaiRoutes,
+  ...anthropicRoutes,
   ...keyRoutes(openaiErrorResponse),
 ]);
+
+/** Routes answered instead of the main table's for requests with an `anthropic-version` header. */
+const anthropicRouter = new Router(anthropicModelRoutes);
 
 /** Builds the handler `Deno.serve` runs. */
 export function createHandler(config: Config): (request: Request) => Promise<Response> {
@@ -73,7 +78,8 @@ export function createHandler(config: Config): (request: Request) => Promise<Res
     if (request.method === "OPTIONS") return preflight(request);
     let errors = openaiErrorResponse;
     try {
-      const match = router.match(routed);
+      const match = (request.headers.has("anthropic-version") && anthropicRouter.match(routed)) ||
+        router.match(routed);
       if (!match) {
         throw new GatewayError(
           404,

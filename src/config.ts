@@ -22,6 +22,14 @@ export interface Config {
   maxUpstreamBodyBytes: number;
   /** Chat model used when a request names none, or names another provider's model. */
   defaultModel: string;
+  /** Model answering Claude model names no alias or family setting maps (Anthropic API). */
+  anthropicDefaultModel: string;
+  /** Model answering `claude-*haiku*` names no alias maps. */
+  anthropicHaikuModel: string;
+  /** Model answering `claude-*sonnet*` names no alias maps. */
+  anthropicSonnetModel: string;
+  /** Model answering `claude-*opus*` names no alias maps. */
+  anthropicOpusModel: string;
   /** Embedding model used when a request names none. */
   defaultEmbeddingModel: string;
   /** Model of `POST /completions` when a request names none or another provider's model. */
@@ -148,6 +156,7 @@ export function loadConfig(
   }
   const mib = 1024 * 1024;
   const defaultModel = modelId(text("DEFAULT_MODEL", "gemini-flash-latest"));
+  const anthropicDefaultModel = modelId(text("ANTHROPIC_DEFAULT_MODEL", defaultModel));
   return {
     port: integer("PORT", 8000, 0, 65535),
     geminiBaseUrl: base.replace(/\/+$/, ""),
@@ -156,6 +165,10 @@ export function loadConfig(
     maxBodyBytes: integer("MAX_BODY_BYTES", 100 * mib, 1024, 2048 * mib),
     maxUpstreamBodyBytes: integer("MAX_UPSTREAM_BODY_BYTES", 64 * mib, 1024, 2048 * mib),
     defaultModel,
+    anthropicDefaultModel,
+    anthropicHaikuModel: modelId(text("ANTHROPIC_HAIKU_MODEL", "gemini-flash-lite-latest")),
+    anthropicSonnetModel: modelId(text("ANTHROPIC_SONNET_MODEL", anthropicDefaultModel)),
+    anthropicOpusModel: modelId(text("ANTHROPIC_OPUS_MODEL", "gemini-pro-latest")),
     defaultEmbeddingModel: modelId(text("DEFAULT_EMBEDDING_MODEL", "gemini-embedding-001")),
     defaultCompletionModel: modelId(text("DEFAULT_COMPLETION_MODEL", defaultModel)),
     defaultImageModel: modelId(text("DEFAULT_IMAGE_MODEL", "gemini-3.1-flash-image")),

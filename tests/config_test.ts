@@ -14,6 +14,10 @@ Deno.test("defaults", () => {
   assert.ok(config.maxBodyBytes >= 20 * 1024 * 1024);
   assert.equal(config.defaultModel, "gemini-flash-latest");
   assert.equal(config.defaultEmbeddingModel, "gemini-embedding-001");
+  assert.equal(config.anthropicDefaultModel, "gemini-flash-latest");
+  assert.equal(config.anthropicHaikuModel, "gemini-flash-lite-latest");
+  assert.equal(config.anthropicSonnetModel, "gemini-flash-latest");
+  assert.equal(config.anthropicOpusModel, "gemini-pro-latest");
   assert.equal(config.hideRetiredModels, false);
   assert.equal(config.modelAliases.resolve("gemini-2.0-flash"), "gemini-3.6-flash");
 });
@@ -31,6 +35,26 @@ Deno.test("model aliases: MODEL_ALIASES first, the retired table switchable off"
     () => loadConfig(from({ MODEL_ALIASES: "gpt-4o" })),
     (error) => error instanceof ConfigError && error.message.includes("MODEL_ALIASES"),
   );
+});
+
+Deno.test("Claude model settings: the Anthropic default follows DEFAULT_MODEL, sonnet follows it", () => {
+  const config = loadConfig(from({
+    DEFAULT_MODEL: "gemini-3.6-flash",
+    ANTHROPIC_HAIKU_MODEL: "models/gemini-3.1-flash-lite",
+    ANTHROPIC_OPUS_MODEL: "gemini-3.1-pro-preview",
+  }));
+  assert.equal(config.anthropicDefaultModel, "gemini-3.6-flash");
+  assert.equal(config.anthropicSonnetModel, "gemini-3.6-flash");
+  assert.equal(config.anthropicHaikuModel, "gemini-3.1-flash-lite");
+  assert.equal(config.anthropicOpusModel, "gemini-3.1-pro-preview");
+  const own = loadConfig(
+    from({
+      ANTHROPIC_DEFAULT_MODEL: "gemini-3.5-flash",
+      ANTHROPIC_SONNET_MODEL: "gemini-3.5-flash-lite",
+    }),
+  );
+  assert.equal(own.anthropicDefaultModel, "gemini-3.5-flash");
+  assert.equal(own.anthropicSonnetModel, "gemini-3.5-flash-lite");
 });
 
 Deno.test("reads every setting", () => {

@@ -119,6 +119,64 @@ const SPEECH = () => ({
   response_format: "wav",
 });
 
+const MESSAGES = (gateway: Gateway) => ({
+  model: "claude-sonnet-4-5",
+  max_tokens: 100,
+  system: [{ type: "text", text: "Be short.", cache_control: { type: "ephemeral" } }],
+  messages: [
+    {
+      role: "user",
+      content: [
+        { type: "text", text: "Hi" },
+        {
+          type: "image",
+          source: { type: "base64", media_type: "image/png", data: "iVBORw0KGgo=" },
+        },
+        { type: "image", source: { type: "url", url: `${gateway.fake.url}/missing.png` } },
+        {
+          type: "document",
+          source: { type: "base64", media_type: "application/pdf", data: "JVBERi0=" },
+        },
+      ],
+    },
+    {
+      role: "assistant",
+      content: [
+        { type: "thinking", thinking: "Hmm", signature: "c2ln" },
+        { type: "tool_use", id: "toolu_1", name: "f", input: { a: ["x"] } },
+      ],
+    },
+    {
+      role: "user",
+      content: [{
+        type: "tool_result",
+        tool_use_id: "toolu_1",
+        content: [{ type: "text", text: "ok" }],
+      }],
+    },
+    { role: "system", content: "Later instructions." },
+  ],
+  tools: [{
+    name: "f",
+    description: "A tool.",
+    input_schema: {
+      type: "object",
+      properties: {
+        a: { $ref: "#/$defs/a" },
+        n: { type: ["integer", "null"], exclusiveMinimum: 0 },
+      },
+      $defs: { a: { type: "array", items: { type: "string" } } },
+    },
+  }],
+  tool_choice: { type: "auto", disable_parallel_tool_use: true },
+  thinking: { type: "enabled", budget_tokens: 2048 },
+  output_config: { effort: "low" },
+  temperature: 0.5,
+  stop_sequences: ["END"],
+  metadata: { user_id: "u" },
+  stream: false,
+});
+
 /** Every dialect's routes; a new dialect adds its entry here. */
 const DIALECTS: Dialect[] = [
   {
@@ -141,6 +199,22 @@ const DIALECTS: Dialect[] = [
       assert.equal(typeof error.type, "string");
       assert.ok(error.param === null || typeof error.param === "string");
       assert.ok(error.code === null || typeof error.code === "string");
+      assert.ok((error.message as string).length <= MAX_MESSAGE_LENGTH, "message too long");
+    },
+  },
+  {
+    name: "anthropic",
+    routes: [
+      { method: "POST", path: "/v1/messages", body: MESSAGES },
+      { method: "POST", path: "/v1/messages?beta=true", body: MESSAGES },
+      { method: "POST", path: "/v1/messages/count_tokens", body: MESSAGES },
+    ],
+    assertError(body) {
+      const { type, error } = body as { type?: string; error?: Record<string, unknown> };
+      assert.equal(type, "error");
+      assert.ok(error && typeof error === "object", "no error object");
+      assert.equal(typeof error.type, "string");
+      assert.equal(typeof error.message, "string");
       assert.ok((error.message as string).length <= MAX_MESSAGE_LENGTH, "message too long");
     },
   },

@@ -178,7 +178,33 @@ function declarationsOf(request: GenerateContentRequest): FunctionDeclaration[] 
   return request.tools?.flatMap((tool) => tool.functionDeclarations ?? []) ?? [];
 }
 
-/** The calls to make, or none when the model should answer with text. */
+/**
+ * The call the user's text asks for by name, with its arguments written as a JSON object right
+ * after it (`Bash {"command": "ls"}`), if it does.
+ */
+function requestedCall(text: string, declared: FunctionDeclaration[]): FunctionCall | undefined {
+  for (const fn of declared) {
+    const at = text.indexOf(`${fn.name} {`);
+    if (at < 0) continue;
+    const rest = text.slice(at + fn.name.length + 1);
+    for (let end = rest.indexOf("}"); end >= 0; end = rest.indexOf("}", end + 1)) {
+      try {
+        const args = JSON.parse(rest.slice(0, end + 1));
+        if (isRecord(args)) return { name: fn.name, args };
+      } catch {
+        // Not the end of the object yet.
+      }
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The calls to make, or none when the model should answer with text: the function the user's
+ * text names with JSON arguments ({@linkcode requestedCall}), else the first declared one (all
+ * of them when asked for in parallel), with example arguments; none when the text says
+ * "no tools".
+ */
 function functionCalls(request: GenerateContentRequest): FunctionCall[] {
   const declared = declarationsOf(request);
   const last = request.contents.at(-1);
@@ -186,10 +212,13 @@ function functionCalls(request: GenerateContentRequest): FunctionCall[] {
   const mode = String(config?.mode ?? "AUTO").toUpperCase();
   if (!declared.length || !last || last.role === "model" || mode === "NONE") return [];
   if (last.parts?.some((part) => part.functionResponse)) return [];
+  if (/\bno tools\b/i.test(textOf(last))) return [];
   const allowedNames = config?.allowedFunctionNames ?? [];
   const allowed = allowedNames.length
     ? declared.filter((fn) => allowedNames.includes(fn.name))
     : declared;
+  const requested = requestedCall(textOf(last), allowed);
+  if (requested) return [requested];
   const parallel = (mode === "ANY" && allowed.length > 1) || /parallel/i.test(textOf(last));
   return (parallel ? allowed : allowed.slice(0, 1)).map((fn) => {
     const args = exampleOf(fn.parametersJsonSchema ?? fn.parameters ?? {});

@@ -174,6 +174,12 @@ export interface GenerateContentRequest {
   cachedContent?: string;
 }
 
+/** The response of `countTokens`. */
+export interface CountTokensResponse {
+  totalTokens?: number;
+  cachedContentTokenCount?: number;
+}
+
 /** Token counts per modality. */
 export interface ModalityTokenCount {
   modality: string;
