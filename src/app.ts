@@ -18,6 +18,7 @@ import { keyRoutes } from "./keys/routes.ts";
 import { LIVE_LIMITS, proxyLive } from "./live/proxy.ts";
 import { openaiErrorResponse } from "./openai/errors.ts";
 import { openaiRoutes } from "./openai/routes.ts";
+import { ollamaRoutes } from "./ollama/routes.ts";
 
 const DESCRIPTION = {
   service: "gemini-openai-gateway",
@@ -58,6 +59,7 @@ const router = new Router([
   ...serviceRoutes,
   ...openaiRoutes,
   ...anthropicRoutes,
+  ...ollamaRoutes,
   ...keyRoutes(openaiErrorResponse),
 ]);
 

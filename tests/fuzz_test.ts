@@ -177,6 +177,84 @@ const MESSAGES = (gateway: Gateway) => ({
   stream: false,
 });
 
+// --- Ollama (/api/*) ---------------------------------------------------------------------
+
+const OLLAMA_CHAT = () => ({
+  model: "gemini-3.8-flash:latest",
+  messages: [
+    { role: "system", content: "Be short." },
+    { role: "user", content: "Hi", images: ["iVBORw0KGgoAAAANSUhEUg=="] },
+    {
+      role: "assistant",
+      content: "",
+      tool_calls: [{ id: "call_1", function: { name: "f", arguments: { a: ["x"] } } }],
+    },
+    { role: "tool", content: '{"a":[1,2]}', tool_name: "f" },
+  ],
+  tools: [{
+    type: "function",
+    function: {
+      name: "f",
+      parameters: {
+        type: "object",
+        properties: { a: { type: "array", items: { type: "string" } } },
+      },
+    },
+  }],
+  format: { type: "object", properties: { x: { type: "string" } } },
+  options: { temperature: 0.5, top_p: 0.9, top_k: 20, num_predict: 100, stop: ["END"], seed: 1 },
+  think: "low",
+  keep_alive: "5m",
+  logprobs: true,
+  top_logprobs: 2,
+  stream: false,
+});
+
+const OLLAMA_GENERATE = () => ({
+  model: "gemini-3.8-flash",
+  prompt: "Hi",
+  system: "Be short.",
+  images: ["iVBORw0KGgoAAAANSUhEUg=="],
+  format: "json",
+  options: { temperature: 0.5 },
+  think: true,
+  stream: false,
+});
+
+const OLLAMA_EMBED = () => ({ model: "gemini-embedding-001", input: ["a", "b"], dimensions: 8 });
+
+const OLLAMA_DIALECT: Dialect = {
+  name: "ollama",
+  routes: [
+    { method: "GET", path: "/api/tags" },
+    { method: "GET", path: "/api/ps" },
+    { method: "GET", path: "/api/version" },
+    { method: "GET", path: "/api/{id}" },
+    { method: "POST", path: "/api/chat", body: OLLAMA_CHAT },
+    { method: "POST", path: "/api/generate", body: OLLAMA_GENERATE },
+    { method: "POST", path: "/api/embed", body: OLLAMA_EMBED },
+    {
+      method: "POST",
+      path: "/api/embeddings",
+      body: () => ({ model: "gemini-embedding-001", prompt: "a" }),
+    },
+    { method: "POST", path: "/api/show", body: () => ({ model: "gemini-3.8-flash" }) },
+    {
+      method: "POST",
+      path: "/api/pull",
+      body: () => ({ model: "gemini-3.8-flash", stream: false }),
+    },
+  ],
+  assertError(body) {
+    const { error } = body as { error?: unknown };
+    assert.equal(typeof error, "string", "no error string");
+    assert.equal(Object.keys(body as object).length, 1, "more than the error");
+    assert.ok((error as string).length <= MAX_MESSAGE_LENGTH, "message too long");
+  },
+};
+
+// --- end of Ollama -------------------------------------------------------------------------
+
 /** Every dialect's routes; a new dialect adds its entry here. */
 const DIALECTS: Dialect[] = [
   {
@@ -218,6 +296,7 @@ const DIALECTS: Dialect[] = [
       assert.ok((error.message as string).length <= MAX_MESSAGE_LENGTH, "message too long");
     },
   },
+  OLLAMA_DIALECT,
 ];
 
 /** `levels` arrays or objects nested in one another. */
