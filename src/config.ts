@@ -32,6 +32,14 @@ export interface Config {
   anthropicOpusModel: string;
   /** Embedding model used when a request names none. */
   defaultEmbeddingModel: string;
+  /** Model of `POST /completions` when a request names none or another provider's model. */
+  defaultCompletionModel: string;
+  /** Image model of `POST /images/…` when a request names none or an OpenAI image model. */
+  defaultImageModel: string;
+  /** Speech model of `POST /audio/speech` when a request names none or an OpenAI TTS model. */
+  defaultSpeechModel: string;
+  /** Model of `POST /audio/transcriptions` and `/audio/translations` for OpenAI's names. */
+  defaultTranscriptionModel: string;
   /** `MODEL_ALIASES`, then Google's shutdowns unless `RETIRED_MODEL_ALIASES` is false. */
   modelAliases: ModelAliases;
   /** Whether `GET /models` leaves out the models an alias answers for. */
@@ -168,6 +176,12 @@ export function loadConfig(
     anthropicSonnetModel: modelId(text("ANTHROPIC_SONNET_MODEL", anthropicDefaultModel)),
     anthropicOpusModel: modelId(text("ANTHROPIC_OPUS_MODEL", "gemini-pro-latest")),
     defaultEmbeddingModel: modelId(text("DEFAULT_EMBEDDING_MODEL", "gemini-embedding-001")),
+    defaultCompletionModel: modelId(text("DEFAULT_COMPLETION_MODEL", defaultModel)),
+    defaultImageModel: modelId(text("DEFAULT_IMAGE_MODEL", "gemini-3.1-flash-image")),
+    defaultSpeechModel: modelId(text("DEFAULT_SPEECH_MODEL", "gemini-3.8-flash-tts")),
+    defaultTranscriptionModel: modelId(
+      text("DEFAULT_TRANSCRIPTION_MODEL", "gemini-3.5-transcribe"),
+    ),
     modelAliases: new ModelAliases(aliases, boolean("RETIRED_MODEL_ALIASES", true)),
     hideRetiredModels: boolean("HIDE_RETIRED_MODELS", false),
     allowPrivateUrlFetch: boolean("ALLOW_PRIVATE_URL_FETCH", false),

@@ -157,3 +157,21 @@ Deno.test("stored responses: on by default in Deno's own KV for 30 days; path, e
     );
   }
 });
+
+Deno.test("media and completion defaults: settable, the completion one following DEFAULT_MODEL", () => {
+  const defaults = loadConfig(from({ DEFAULT_MODEL: "gemini-3.6-flash" }));
+  assert.equal(defaults.defaultCompletionModel, "gemini-3.6-flash");
+  assert.equal(defaults.defaultImageModel, "gemini-3.1-flash-image");
+  assert.equal(defaults.defaultSpeechModel, "gemini-3.8-flash-tts");
+  assert.equal(defaults.defaultTranscriptionModel, "gemini-3.5-transcribe");
+  const set = loadConfig(from({
+    DEFAULT_COMPLETION_MODEL: "gemini-3.8-flash",
+    DEFAULT_IMAGE_MODEL: "models/gemini-3-pro-image",
+    DEFAULT_SPEECH_MODEL: "gemini-3.8-flash-lite-tts",
+    DEFAULT_TRANSCRIPTION_MODEL: "gemini-3.8-flash",
+  }));
+  assert.equal(set.defaultCompletionModel, "gemini-3.8-flash");
+  assert.equal(set.defaultImageModel, "gemini-3-pro-image");
+  assert.equal(set.defaultSpeechModel, "gemini-3.8-flash-lite-tts");
+  assert.equal(set.defaultTranscriptionModel, "gemini-3.8-flash");
+});

@@ -136,6 +136,34 @@ const RESPONSES = (gateway: Gateway) => ({
   stream: false,
 });
 
+const COMPLETIONS = () => ({
+  model: "gpt-3.5-turbo-instruct",
+  prompt: ["a", "b"],
+  n: 2,
+  max_tokens: 5,
+  stop: ["x"],
+  logprobs: 1,
+  echo: true,
+});
+
+const IMAGES = () => ({
+  model: "gpt-image-1",
+  prompt: "a cat",
+  n: 2,
+  size: "1536x1024",
+  quality: "high",
+  response_format: "b64_json",
+});
+
+const SPEECH = () => ({
+  model: "tts-1",
+  input: "hello",
+  voice: "alloy",
+  instructions: "softly",
+  speed: 1.5,
+  response_format: "wav",
+});
+
 const MESSAGES = (gateway: Gateway) => ({
   model: "claude-sonnet-4-5",
   max_tokens: 100,
@@ -287,6 +315,9 @@ const DIALECTS: Dialect[] = [
       { method: "POST", path: "/v1/responses/input_tokens", body: RESPONSES },
       { method: "GET", path: "/v1/responses/{id}" },
       { method: "DELETE", path: "/v1/responses/{id}" },
+      { method: "POST", path: "/v1/completions", body: COMPLETIONS },
+      { method: "POST", path: "/v1/images/generations", body: IMAGES },
+      { method: "POST", path: "/v1/audio/speech", body: SPEECH },
       { method: "GET", path: "/v1/{id}" },
     ],
     assertError(body) {

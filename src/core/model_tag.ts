@@ -10,11 +10,17 @@
 /** The tag every model is listed with. */
 export const DEFAULT_TAG = "latest";
 
-/** `value` without a trailing `:<tag>` when it is a string; anything else as it is. */
+/** An Ollama tag: a word of letters, digits, `_`, `.` and `-`, as Ollama allows them. */
+const TAG = /^\w[\w.-]{0,127}$/;
+
+/**
+ * `value` without a trailing `:<tag>` when it is a string ending in one; anything else as it is
+ * (so that a name smuggling a URL, `model:method?x`, is still refused as a name).
+ */
 export function withoutTag(value: unknown): unknown {
   if (typeof value !== "string") return value;
   const at = value.lastIndexOf(":");
-  return at > 0 && !value.slice(at + 1).includes("/") ? value.slice(0, at) : value;
+  return at > 0 && TAG.test(value.slice(at + 1)) ? value.slice(0, at) : value;
 }
 
 /** `model` (an id) as Ollama lists it: `<id>:latest`. */

@@ -9,9 +9,7 @@
  * returned as they are, so that Gemini's own values pass through unchanged.
  */
 export function toUnitLength(values: number[]): number[] {
-  let sum = 0;
-  for (const value of values) sum += value * value;
-  const norm = Math.sqrt(sum);
+  const norm = Math.hypot(...values);
   if (norm === 0 || Math.abs(norm - 1) < 1e-5) return values;
   return values.map((value) => value / norm);
 }

@@ -24,6 +24,7 @@ import type {
   UsageMetadata,
 } from "../gemini/types.ts";
 import type { CountTokensRequest } from "./validate.ts";
+import { mediaParts, transcription } from "./media.ts";
 
 /** The response of `countTokens`. */
 export interface CountTokensResponse {
@@ -249,12 +250,12 @@ function stopSequences(request: GenerateContentRequest): string[] {
   );
 }
 
-function answer(request: GenerateContentRequest): Answer {
+function answer(model: string, request: GenerateContentRequest): Answer {
   const config = request.generationConfig;
   const thought = config?.thinkingConfig?.includeThoughts ? THOUGHT : undefined;
   const calls = functionCalls(request);
   if (calls.length) return { thought, calls, finishReason: "STOP" };
-  let text = answerText(request);
+  let text = transcription(model, request) ?? answerText(request);
   for (const stop of stopSequences(request)) {
     const at = text.indexOf(stop);
     if (at >= 0) text = text.slice(0, at);
@@ -356,7 +357,7 @@ function plan(model: string, request: GenerateContentRequest): Generation {
   const next = random(hash(model + JSON.stringify(request)));
   const config = request.generationConfig;
   const candidates = Math.max(1, Number(config?.candidateCount ?? 1) || 1);
-  const planned = answer(request);
+  const planned = answer(model, request);
   const searching = request.tools?.some((tool) => tool.googleSearch) && planned.text;
   const query = textOf(request.contents.findLast((content) => content.role !== "model"));
   return {
@@ -427,7 +428,8 @@ function response(
 /**
  * The default `streamGenerateContent` answer: the thought summary (if asked for) in its own
  * chunk, then the text in ~3 chunks or the function calls in one; Gemini 3 models end with an
- * empty text part (signed, after text). Usage is cumulative on every chunk and `finishReason`
+ * empty text part (signed, after text). Image and speech models answer in one chunk
+ * ({@linkcode mediaParts}). Usage is cumulative on every chunk and `finishReason`
  * only on the last.
  */
 export function generateChunks(
@@ -436,6 +438,8 @@ export function generateChunks(
 ): GenerateContentResponse[] {
   const generation = plan(model, request);
   const { answer, signature } = generation;
+  const media = mediaParts(model, request, answer.text ?? "");
+  if (media) return [response(generation, media, outputTokens(media), true)];
   const pieces: Part[][] = [];
   if (answer.thought) pieces.push([{ text: answer.thought, thought: true }]);
   if (answer.calls) pieces.push(callParts(generation));
@@ -457,6 +461,8 @@ export function generateContent(
 ): GenerateContentResponse {
   const generation = plan(model, request);
   const { answer, signature } = generation;
+  const media = mediaParts(model, request, answer.text ?? "");
+  if (media) return response(generation, media, outputTokens(media), true);
   const parts: Part[] = answer.thought ? [{ text: answer.thought, thought: true }] : [];
   if (answer.calls) parts.push(...callParts(generation));
   else {parts.push(

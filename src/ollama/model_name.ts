@@ -5,7 +5,6 @@
  */
 
 import { type ModelAliases, type ResolvedModel, resolveModel } from "../core/model_name.ts";
-import { withoutTag } from "../core/model_tag.ts";
 
 /** The model that answers, and the name the answer shows. */
 export interface OllamaModel extends ResolvedModel {
@@ -17,8 +16,8 @@ export interface OllamaModel extends ResolvedModel {
 }
 
 /**
- * Resolves `value` (the request's `model` or `name`) like every dialect does (`resolveModel`),
- * its tag read away first.
+ * Resolves `value` (the request's `model` or `name`) like every dialect does (`resolveModel`,
+ * which reads a tag away).
  */
 export function resolveOllamaModel(
   value: unknown,
@@ -26,7 +25,7 @@ export function resolveOllamaModel(
   foreignNames: RegExp,
   aliases: ModelAliases,
 ): OllamaModel {
-  const resolved = resolveModel(withoutTag(value), fallback, foreignNames, aliases);
+  const resolved = resolveModel(value, fallback, foreignNames, aliases);
   const given = typeof value === "string" ? value.trim() : "";
   const name = given && resolved.requested === undefined ? given : resolved.model;
   return { ...resolved, name };

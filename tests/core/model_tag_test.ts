@@ -8,6 +8,7 @@ Deno.test("withoutTag reads a trailing :tag away, and leaves everything else", (
   assert.equal(withoutTag("google/gemini-3.8-flash:latest"), "google/gemini-3.8-flash");
   assert.equal(withoutTag(":latest"), ":latest");
   assert.equal(withoutTag("a:b/c"), "a:b/c");
+  assert.equal(withoutTag("gemini-3:generateContent?alt=sse"), "gemini-3:generateContent?alt=sse");
   assert.equal(withoutTag(42), 42);
   assert.equal(withoutTag(undefined), undefined);
 });
