@@ -30,11 +30,24 @@ async function exists(path: string): Promise<boolean> {
   }
 }
 
+const installs = new Map<string, Promise<string>>();
+
 /**
- * The path of `bin` of the npm package `name@version`, installed first if it is not yet.
- * Throws with npm's output and the way to skip when the install fails (no network, no npm).
+ * The path of `bin` of the npm package `name@version`, installed first if it is not yet (once
+ * per test run). Throws with npm's output and the way to skip when the install fails (no
+ * network, no npm).
  */
-export async function installCli(name: string, version: string, bin: string): Promise<string> {
+export function installCli(name: string, version: string, bin: string): Promise<string> {
+  const key = `${name}@${version}/${bin}`;
+  let installed = installs.get(key);
+  if (!installed) {
+    installed = install(name, version, bin);
+    installs.set(key, installed);
+  }
+  return installed;
+}
+
+async function install(name: string, version: string, bin: string): Promise<string> {
   const prefix = `${cacheDir()}/${name.replace("/", "+")}@${version}`;
   const path = `${prefix}/node_modules/.bin/${bin}`;
   if (await exists(path)) return path;
