@@ -1,21 +1,28 @@
 /**
- * End to end: real agent CLIs from npm, pointed at the gateway in front of the fake Gemini. The
- * CLIs are installed at test time into a cache outside the repository (a large download, once);
- * `SKIP_AGENT_CLIS=1` ignores these tests, visibly, on a machine without network. Each CLI is
- * one `Deno.test`; `tests/helpers/cli_install.ts` installs them.
+ * End to end: real agent CLIs from npm — Codex CLI (`codex exec`, on the Responses API) and Claude
+ * Code (`claude -p`, on the Messages API) — pointed at the gateway in front of the fake Gemini. The
+ * CLIs are installed at test time into a cache outside the repository (a large download, once) by
+ * `tests/helpers/cli_install.ts`; when an install fails (no network) or `SKIP_AGENT_CLIS=1` is
+ * set, that CLI's tests are declared ignored and the run says `NOT TESTED` and why.
  * @module
  */
 
 import assert from "node:assert/strict";
+import { SKIP_THOUGHT_SIGNATURE } from "../src/core/tool_call_id.ts";
+import { GREETING } from "../src/fake/generate.ts";
 import type { GenerateContentRequest, GenerateContentResponse, Part } from "../src/gemini/types.ts";
-import { agentClisSkipped, installCli, SKIP_AGENT_CLIS } from "./helpers/cli_install.ts";
-import type { Gateway } from "./helpers/harness.ts";
+import { availableCli } from "./helpers/cli_install.ts";
+import { type Gateway, startGateway } from "./helpers/harness.ts";
 import { startResponsesGateway } from "./openai/responses/gateway.ts";
 
-const ignore = agentClisSkipped();
-if (ignore) console.warn(`${SKIP_AGENT_CLIS} is set: the agent CLI tests are ignored.`);
-
 const CODEX_VERSION = "0.171.0";
+const CLAUDE_CODE_VERSION = "2.1.332";
+
+/** The CLIs, installed once before the tests are declared; a CLI that is missing is ignored. */
+const [codexBinary, claudeBinary] = await Promise.all([
+  availableCli("@openai/codex", CODEX_VERSION, "codex"),
+  availableCli("@anthropic-ai/claude-code", CLAUDE_CODE_VERSION, "claude"),
+]);
 const MODEL = "gemini-3.8-flash";
 /** The signature the scripted tool call carries, to be found again on the next turn. */
 const SIGNATURE = btoa("codex-round-trip-signature");
@@ -134,9 +141,9 @@ async function textAndToolLoop(
 
 Deno.test({
   name: `Codex CLI ${CODEX_VERSION}: a custom provider with wire_api = "responses"`,
-  ignore,
+  ignore: !codexBinary,
 }, async (t) => {
-  const codex = await installCli("@openai/codex", CODEX_VERSION, "codex");
+  const codex = codexBinary!;
   await using gw = await startResponsesGateway();
   const config = [
     `model = "${MODEL}"`,
@@ -160,9 +167,9 @@ Deno.test({
 
 Deno.test({
   name: `Codex CLI ${CODEX_VERSION}: the built-in provider at openai_base_url`,
-  ignore,
+  ignore: !codexBinary,
 }, async (t) => {
-  const codex = await installCli("@openai/codex", CODEX_VERSION, "codex");
+  const codex = codexBinary!;
   await using gw = await startResponsesGateway();
   const config = [
     `model = "${MODEL}"`,
@@ -182,3 +189,93 @@ Deno.test({
     "Codex reached the gateway (after the refused WebSocket upgrade)",
   );
 });
+
+/** Claude Code's `--output-format json` result. */
+interface ClaudeResult {
+  type: "result";
+  subtype: string;
+  is_error: boolean;
+  result: string;
+  num_turns: number;
+}
+
+/** Runs `claude -p prompt` against the gateway at `url`, in a fresh home and working directory. */
+async function claude(url: string, prompt: string, extra: string[] = []): Promise<ClaudeResult> {
+  const binary = claudeBinary!;
+  const home = await Deno.makeTempDir({ prefix: "claude-home-" });
+  const work = await Deno.makeTempDir({ prefix: "claude-work-" });
+  try {
+    const output = await new Deno.Command(binary, {
+      args: ["-p", prompt, "--output-format", "json", ...extra],
+      cwd: work,
+      clearEnv: true,
+      env: {
+        PATH: Deno.env.get("PATH") ?? "/usr/bin:/bin",
+        HOME: home,
+        ANTHROPIC_BASE_URL: url,
+        ANTHROPIC_AUTH_TOKEN: "test-key",
+        CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: "1",
+      },
+      stdout: "piped",
+      stderr: "piped",
+      signal: AbortSignal.timeout(120_000),
+    }).output();
+    const stdout = new TextDecoder().decode(output.stdout);
+    const stderr = new TextDecoder().decode(output.stderr);
+    assert.ok(output.success, `claude exited with ${output.code}:\n${stdout}\n${stderr}`);
+    return JSON.parse(stdout);
+  } finally {
+    await Deno.remove(home, { recursive: true });
+    await Deno.remove(work, { recursive: true });
+  }
+}
+
+const CLAUDE_MODELS = [
+  { family: "Gemini 2.5", model: "gemini-2.5-flash-lite" },
+  { family: "Gemini 3", model: "gemini-3.6-flash" },
+];
+
+for (const { family, model } of CLAUDE_MODELS) {
+  Deno.test({
+    name: `Claude Code ${CLAUDE_CODE_VERSION} on ${family}: a prompt answered with text`,
+    ignore: !claudeBinary,
+  }, async () => {
+    await using gw = await startGateway({ MODEL_ALIASES: `claude-*=${model}` });
+    // "no tools" makes the fake answer with text although Claude Code declares its tools.
+    const result = await claude(gw.url, "Say hello to the gateway, no tools");
+    assert.equal(result.is_error, false, JSON.stringify(result));
+    assert.ok(result.result.startsWith(GREETING), result.result);
+    assert.ok(result.result.endsWith("Say hello to the gateway, no tools"), result.result);
+    const paths = gw.fake.requests.map((request) => request.path);
+    assert.ok(paths.some((path) => path.endsWith(`/models/${model}:streamGenerateContent`)));
+  });
+
+  Deno.test({
+    name: `Claude Code ${CLAUDE_CODE_VERSION} on ${family}: a task that needs one Bash call`,
+    ignore: !claudeBinary,
+  }, async () => {
+    await using gw = await startGateway({ MODEL_ALIASES: `claude-*=${model}` });
+    const command = "echo gateway-$((6*7))";
+    const result = await claude(
+      gw.url,
+      `Run Bash ${JSON.stringify({ command, description: "Print a number" })}`,
+      ["--allowedTools", "Bash"],
+    );
+    assert.equal(result.is_error, false, JSON.stringify(result));
+    // The fake reports what the tool said: the shell really ran the command.
+    assert.match(result.result, /^The tool said: .*gateway-42/);
+    const last = gw.fake.requests.at(-1)!.body as GenerateContentRequest;
+    const call = last.contents.flatMap((content) => content.parts ?? [])
+      .find((part) => part.functionCall);
+    assert.deepEqual(call?.functionCall, {
+      name: "Bash",
+      args: { command, description: "Print a number" },
+    });
+    if (family === "Gemini 3") {
+      assert.ok(call?.thoughtSignature);
+      assert.notEqual(call.thoughtSignature, SKIP_THOUGHT_SIGNATURE);
+    }
+    const response = last.contents.at(-1)?.parts?.find((part) => part.functionResponse);
+    assert.equal(response?.functionResponse?.name, "Bash");
+  });
+}

@@ -5,6 +5,32 @@
  * @module
  */
 
+/**
+ * The path of `bin` of `name@version`, installed if need be; `undefined` when the agent CLI tests
+ * are skipped ({@linkcode SKIP_AGENT_CLIS}) or the install fails (no network), said loudly on
+ * stderr so that tests ignored for it never pass silently.
+ */
+export async function availableCli(
+  name: string,
+  version: string,
+  bin: string,
+): Promise<string | undefined> {
+  if (agentClisSkipped()) {
+    console.warn(
+      `NOT TESTED: ${name}@${version}: ${SKIP_AGENT_CLIS} is set; its tests are ignored.`,
+    );
+    return undefined;
+  }
+  try {
+    return await installCli(name, version, bin);
+  } catch (error) {
+    console.warn(
+      `NOT TESTED: ${name}@${version}: its tests are ignored: ${(error as Error).message}`,
+    );
+    return undefined;
+  }
+}
+
 /** The environment variable that skips the agent CLI tests (offline machines), explicitly. */
 export const SKIP_AGENT_CLIS = "SKIP_AGENT_CLIS";
 
