@@ -5,6 +5,8 @@
  */
 
 import type { Config } from "./config.ts";
+import { APIS } from "./console/apis.ts";
+import { consoleRoutes } from "./console/routes.ts";
 import { GatewayError } from "./core/errors.ts";
 import { GeminiClient } from "./gemini/client.ts";
 import { ownKey } from "./gemini/key_source.ts";
@@ -18,27 +20,8 @@ import { LIVE_LIMITS, proxyLive } from "./live/proxy.ts";
 import { openaiErrorResponse } from "./openai/errors.ts";
 import { openaiRoutes } from "./openai/routes.ts";
 
-const DESCRIPTION = {
-  service: "gemini-openai-gateway",
-  description: "OpenAI-compatible API in front of Google Gemini. Send your Gemini API key (or " +
-    "this gateway's access token) as a Bearer token.",
-  endpoints: [
-    "GET /v1/models",
-    "GET /v1/models/{id}",
-    "POST /v1/chat/completions",
-    "POST /v1/embeddings",
-    "GET /ws (Gemini Live API WebSocket)",
-    "GET /v1/gateway/keys (server key pool, access token required)",
-  ],
-};
-
 const serviceRoutes: Route[] = [
-  {
-    path: "/",
-    methods: { GET: () => Response.json(DESCRIPTION) },
-    errors: openaiErrorResponse,
-    public: true,
-  },
+  ...consoleRoutes(APIS, openaiErrorResponse),
   {
     path: "/health",
     methods: { GET: () => Response.json({ status: "ok" }) },

@@ -1,0 +1,33 @@
+/**
+ * The client APIs the gateway serves, as `GET /` lists them and the console shows them. A new
+ * dialect adds one line to {@linkcode APIS}.
+ * @module
+ */
+
+/** One client API the gateway serves. */
+export interface ApiDescription {
+  /** Stable id the console keys its set-up instructions by, e.g. `openai`. */
+  id: string;
+  /** Display name. */
+  name: string;
+  /** The path clients are pointed at (their base URL is the gateway's origin plus this). */
+  base: string;
+  /** The routes, as `METHOD /path`. */
+  endpoints: string[];
+}
+
+function api(id: string, name: string, base: string, endpoints: string): ApiDescription {
+  return { id, name, base, endpoints: endpoints.split(", ") };
+}
+
+/** Every API the gateway serves, in the order the console lists them: one line each. */
+export const APIS: readonly ApiDescription[] = [
+  api(
+    "openai",
+    "OpenAI",
+    "/v1",
+    "GET /v1/models, GET /v1/models/{id}, POST /v1/chat/completions, POST /v1/embeddings",
+  ),
+  api("live", "Gemini Live (WebSocket)", "/ws", "GET /ws"),
+  api("keys", "Key pool", "/v1/gateway/keys", "GET /v1/gateway/keys"),
+];
