@@ -1,7 +1,7 @@
 // The console's entry point: tabs, the key field, and the three panels.
 
 import { byId } from "./dom.js";
-import { storedKey, storeKey } from "./gateway.js";
+import { describe, storedKey, storeKey } from "./gateway.js";
 import { initChat } from "./chat.js";
 import { initLive } from "./live.js";
 import { initSetup } from "./setup.js";
@@ -40,5 +40,17 @@ showTab(
 );
 
 const panels = [initSetup(), initChat(), initLive()];
-onKeyChange(() => panels.forEach((panel) => panel.refresh()));
-panels.forEach((panel) => panel.refresh());
+
+/** Reads the gateway's description and refreshes every panel with it. */
+async function refresh() {
+  let description;
+  try {
+    description = await describe();
+  } catch (error) {
+    description = { error: error.message };
+  }
+  for (const panel of panels) panel.refresh(description);
+}
+
+onKeyChange(refresh);
+refresh();

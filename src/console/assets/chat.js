@@ -2,7 +2,7 @@
 // tool calls, search citations, image attachments, stop and retry.
 
 import { byId, h, setStatus } from "./dom.js";
-import { call, errorMessage, fillSelect, listModels } from "./gateway.js";
+import { call, canCall, errorMessage, fillSelect, listModels } from "./gateway.js";
 import { link, renderMarkdown } from "./markdown.js";
 
 const MODEL_ITEM = "gemini-gateway.chat-model";
@@ -338,8 +338,12 @@ export function initChat() {
   const model = byId("chat-model");
   model.addEventListener("change", () => localStorage.setItem(MODEL_ITEM, model.value));
   return {
-    async refresh() {
+    async refresh(description) {
       const status = byId("chat-status");
+      if (!canCall(description)) {
+        setStatus(status, "Enter your Gemini API key or the gateway's access token above.");
+        return;
+      }
       try {
         const ids = await listModels();
         const chat = ids.filter((id) => !NOT_CHAT.test(id));

@@ -42,6 +42,14 @@ export async function describe() {
   return response.json();
 }
 
+/**
+ * Whether API calls can succeed: with a key or token, or when the gateway's keys serve
+ * everyone (server keys without access tokens).
+ */
+export function canCall(description) {
+  return Boolean(storedKey()) || (description.serverKeys && !description.accessTokens);
+}
+
 /** The model ids of `GET /v1/models`, sorted. */
 export async function listModels() {
   const response = await call("/v1/models");

@@ -3,7 +3,7 @@
 // (`interrupted`), and optional camera or screen frames as JPEG.
 
 import { byId, h, setStatus } from "./dom.js";
-import { fillSelect, listModels, storedKey } from "./gateway.js";
+import { canCall, fillSelect, listModels, storedKey } from "./gateway.js";
 
 const MODEL_ITEM = "gemini-gateway.live-model";
 const LIVE = /live|native-audio/;
@@ -314,10 +314,12 @@ export function initLive() {
     );
   }
   return {
-    async refresh() {
+    async refresh(description) {
+      if (!canCall(description)) return;
       try {
         const ids = (await listModels()).filter((id) => LIVE.test(id));
-        fillSelect(model, ids, localStorage.getItem(MODEL_ITEM) ?? ids[0]);
+        const newest = ids.findLast((id) => /-live$/.test(id)) ?? ids[0];
+        fillSelect(model, ids, localStorage.getItem(MODEL_ITEM) ?? newest);
       } catch {
         // the chat panel reports why the models cannot be listed
       }

@@ -2,7 +2,7 @@
 // gateway holds keys and tokens, and (with an access token) the key pool's state.
 
 import { byId, h, setStatus } from "./dom.js";
-import { call, describe, errorMessage, storedKey } from "./gateway.js";
+import { call, errorMessage, storedKey } from "./gateway.js";
 
 const origin = location.origin;
 const wsOrigin = origin.replace(/^http/, "ws");
@@ -130,44 +130,47 @@ async function showPool(description) {
 /** Builds the set-up panel. */
 export function initSetup() {
   return {
-    async refresh() {
+    async refresh(description) {
       const status = byId("setup-status");
+      if (description.error) {
+        setStatus(status, `Cannot read the gateway's description: ${description.error}`, "error");
+        return;
+      }
+      byId("version").textContent = `v${description.version}`;
+      setStatus(status, `The gateway is running (version ${description.version}).`, "ok");
+      byId("setup-keys").replaceChildren(
+        fact(
+          "Server keys",
+          description.serverKeys ? "configured" : "none: clients bring their own",
+          description.serverKeys,
+        ),
+        fact(
+          "Access tokens",
+          description.accessTokens ? "required for server keys" : "none",
+          description.accessTokens,
+        ),
+      );
+      byId("setup-apis").replaceChildren(
+        ...description.apis.map((api) =>
+          h(
+            "li",
+            { "data-api": api.id },
+            h("strong", {}, api.name),
+            " ",
+            h("code", {}, api.base),
+            h("div", { class: "endpoints" }, api.endpoints.join(" · ")),
+          )
+        ),
+      );
+      byId("setup-snippets").replaceChildren(
+        ...description.apis.flatMap((api) =>
+          (SNIPPETS[api.id] ?? []).map(([title, text]) => snippet(title, text))
+        ),
+      );
       try {
-        const description = await describe();
-        byId("version").textContent = `v${description.version}`;
-        setStatus(status, `The gateway is running (version ${description.version}).`, "ok");
-        byId("setup-keys").replaceChildren(
-          fact(
-            "Server keys",
-            description.serverKeys ? "configured" : "none: clients bring their own",
-            description.serverKeys,
-          ),
-          fact(
-            "Access tokens",
-            description.accessTokens ? "required for server keys" : "none",
-            description.accessTokens,
-          ),
-        );
-        byId("setup-apis").replaceChildren(
-          ...description.apis.map((api) =>
-            h(
-              "li",
-              { "data-api": api.id },
-              h("strong", {}, api.name),
-              " ",
-              h("code", {}, api.base),
-              h("div", { class: "endpoints" }, api.endpoints.join(" · ")),
-            )
-          ),
-        );
-        byId("setup-snippets").replaceChildren(
-          ...description.apis.flatMap((api) =>
-            (SNIPPETS[api.id] ?? []).map(([title, text]) => snippet(title, text))
-          ),
-        );
         await showPool(description);
       } catch (error) {
-        setStatus(status, `Cannot read the gateway's description: ${error.message}`, "error");
+        setStatus(byId("pool-status"), `Key pool: ${error.message}`, "error");
       }
     },
   };
