@@ -21,6 +21,7 @@ async function until(page: Page, expression: string, timeout = 15_000): Promise<
 async function openConsole(page: Page, gateway: Gateway, tab: string, key = "test-key") {
   await page.goto(`${gateway.url}/#${tab}`);
   await until(page, `document.getElementById("setup-status").dataset.kind === "ok"`);
+  await page.evaluate(`document.getElementById("key").value = ""`);
   if (key) {
     await page.type("#key", key);
     await page.keyboard.press("Tab");
@@ -68,6 +69,116 @@ Deno.test({
     assert.equal(
       await value(page, `document.getElementById("chat-model").value`),
       "gemini-flash-latest",
+    );
+    assert.deepEqual(errors, []);
+  },
+});
+
+Deno.test({
+  name: "the chat streams an answer with folded thinking, shown at desktop and phone widths",
+  ignore,
+  async fn() {
+    await using gateway = await startGateway();
+    await using browser = await launchBrowser();
+    for (const viewport of ["desktop", "phone"] as const) {
+      const { page, errors } = await browser.page(viewport);
+      await openConsole(page, gateway, "chat");
+      await until(page, `document.getElementById("chat-model").options.length > 0`);
+      await page.select("#chat-effort", "high");
+      const answer = await chat(page, "Hello there, **gateway**!");
+      assert.match(answer, /Hello from the fake Gemini\. You said: Hello there, gateway!/);
+      assert.ok(gateway.fake.requests.at(-1)!.path.includes(":streamGenerateContent"));
+      const thinking = await value<{ hidden: boolean; open: boolean; text: string }>(
+        page,
+        `(() => { const box = document.querySelector(".message.assistant:last-child .thinking");
+          return { hidden: box.hidden, open: box.open, text: box.textContent }; })()`,
+      );
+      assert.equal(thinking.hidden, false);
+      assert.equal(thinking.open, false);
+      assert.match(thinking.text, /a friendly echo will do/);
+      assert.equal(
+        await value(
+          page,
+          `document.querySelector(".message.assistant:last-child > .markdown strong")?.textContent`,
+        ),
+        "gateway",
+      );
+      await screenshot(page, `chat-${viewport}`);
+      assert.deepEqual(errors, []);
+      await page.close();
+    }
+  },
+});
+
+Deno.test({
+  name: "the chat shows a tool call, sends its result, and shows search citations",
+  ignore,
+  async fn() {
+    await using gateway = await startGateway();
+    await using browser = await launchBrowser();
+    const { page, errors } = await browser.page();
+    await openConsole(page, gateway, "chat");
+    await until(page, `document.getElementById("chat-model").options.length > 0`);
+    await page.click(".tools summary");
+    await page.click("#chat-tools-example");
+    await chat(page, "What is the weather in Paris?");
+    const call = await value<{ name: string; args: string }>(
+      page,
+      `(() => { const call = document.querySelector(".message.assistant:last-child .tool-call");
+        return { name: call.querySelector("summary code").textContent,
+          args: call.querySelector("pre").textContent }; })()`,
+    );
+    assert.equal(call.name, "get_weather");
+    assert.deepEqual(JSON.parse(call.args), { city: "example" });
+    const answer = await chat(page, "sunny, 21 °C");
+    assert.match(answer, /The tool said: .*sunny, 21 °C/);
+    const toolMessage = (gateway.fake.requests.at(-1)!.body as {
+      contents: { parts: { functionResponse?: { name: string } }[] }[];
+    }).contents.at(-1)!.parts[0];
+    assert.equal(toolMessage.functionResponse?.name, "get_weather");
+
+    await page.evaluate(`document.getElementById("chat-tools").value = ""`);
+    await page.click("#chat-search");
+    await chat(page, "Who won the race?");
+    const citations = await value<{ title: string; href: string }[]>(
+      page,
+      `[...document.querySelectorAll(".message.assistant:last-child .citations a")]
+        .map((a) => ({ title: a.textContent, href: a.href }))`,
+    );
+    assert.deepEqual(citations.map(({ title }) => title), ["example.com", "wikipedia.org"]);
+    assert.ok(citations.every(({ href }) => href.startsWith("https://vertexaisearch.")));
+    await screenshot(page, "chat-tools-citations-desktop");
+    assert.deepEqual(errors, []);
+  },
+});
+
+Deno.test({
+  name: "the chat renders a <script> in model output as text, never as markup",
+  ignore,
+  async fn() {
+    await using gateway = await startGateway();
+    await using browser = await launchBrowser();
+    const { page, errors } = await browser.page();
+    await openConsole(page, gateway, "chat");
+    await until(page, `document.getElementById("chat-model").options.length > 0`);
+    const hostile =
+      `<script>window.injected = 1</script><img src=x onerror="window.injected = 2">` +
+      ` [click](javascript:window.injected=3)`;
+    const answer = await chat(page, hostile);
+    assert.ok(answer.includes("<script>window.injected = 1</script>"), answer);
+    assert.ok(answer.includes(`<img src=x onerror="window.injected = 2">`), answer);
+    await page.click(".message.assistant:last-child p");
+    assert.equal(await value(page, "window.injected"), undefined);
+    assert.equal(
+      await value(page, `document.querySelectorAll("#chat-log script, #chat-log img").length`),
+      0,
+    );
+    assert.equal(
+      await value(
+        page,
+        `[...document.querySelectorAll("#chat-log a")].filter((a) => !a.href.startsWith("http")).length`,
+      ),
+      0,
     );
     assert.deepEqual(errors, []);
   },
