@@ -183,3 +183,56 @@ Deno.test({
     assert.deepEqual(errors, []);
   },
 });
+
+Deno.test({
+  name: "a Live turn: the fake microphone's audio reaches Gemini and its audio reply plays",
+  ignore,
+  async fn() {
+    await using gateway = await startGateway();
+    await using browser = await launchBrowser();
+    for (const viewport of ["desktop", "phone"] as const) {
+      const { page, errors } = await browser.page(viewport);
+      await openConsole(page, gateway, "live");
+      await until(page, `document.getElementById("live-model").options.length > 0`);
+      assert.equal(
+        await value(page, `document.getElementById("live-model").value`),
+        "gemini-3.8-live",
+      );
+      await page.click("#live-start");
+      await until(page, `Number(document.getElementById("live-stats").dataset.received) > 0`);
+      await until(
+        page,
+        `document.getElementById("live-log").textContent.includes("Hello from the fake Gemini.")`,
+      );
+      const log = await value<string>(page, `document.getElementById("live-log").textContent`);
+      // The fake's transcription of the input says how much audio it received.
+      assert.match(log, /You: \(1\.0 s of audio\)/);
+      assert.match(log, /Gemini: Hello from the fake Gemini\./);
+      assert.ok(await value<number>(page, `document.getElementById("live-level").value`) > 0);
+      await screenshot(page, `live-${viewport}`);
+      await page.click("#live-stop");
+      await until(page, `!document.getElementById("live-start").disabled`);
+      assert.deepEqual(errors, []);
+      await page.close();
+    }
+  },
+});
+
+Deno.test({
+  name: "a Live session with a refused key says why it closed",
+  ignore,
+  async fn() {
+    await using gateway = await startGateway();
+    await using browser = await launchBrowser();
+    const { page } = await browser.page();
+    await openConsole(page, gateway, "live", "invalid-key");
+    await page.evaluate(
+      `document.getElementById("live-model").append(new Option("gemini-3.8-live"))`,
+    );
+    await page.click("#live-start");
+    await until(page, `document.getElementById("live-status").dataset.kind === "error"`);
+    const status = await value<string>(page, `document.getElementById("live-status").textContent`);
+    assert.match(status, /Gemini refused the session \(1007\): API key not valid/);
+    assert.ok(!status.includes("invalid-key"), status);
+  },
+});

@@ -257,6 +257,8 @@ class Session {
 
   /** Ends the session (closing the socket when `close`). */
   stop(close = true) {
+    if (this.stopped) return;
+    this.stopped = true;
     this.ready = false;
     this.#stopVideo();
     this.#flush();
