@@ -1,6 +1,6 @@
 /**
- * `deno task demo`: the gateway wired to the bundled fake Gemini, to try every endpoint offline
- * with any key.
+ * `deno task demo`: the gateway wired to the bundled fake Gemini, to try every endpoint (and the
+ * console at `/`) offline with any key.
  * @module
  */
 
@@ -11,11 +11,14 @@ import { startFakeGemini } from "../src/fake/server.ts";
 const fake = startFakeGemini({ port: Number(Deno.env.get("FAKE_PORT") ?? 0) });
 const config = loadConfig((name) => name === "GEMINI_BASE_URL" ? fake.url : Deno.env.get(name));
 const server = Deno.serve({ port: config.port, onListen: () => {} }, createHandler(config));
-const base = `http://localhost:${server.addr.port}/v1`;
+const origin = `http://localhost:${server.addr.port}`;
+const base = `${origin}/v1`;
 const auth = `-H "Authorization: Bearer any-key"`;
 const json = `-H "Content-Type: application/json"`;
 
-console.log(`Gateway on ${base}, in front of the fake Gemini on ${fake.url}. Try:
+console.log(`Console: ${origin}/  (open it in a browser; any key works, e.g. "demo-key")
+
+Gateway on ${base}, in front of the fake Gemini on ${fake.url}. Try:
 
 curl ${base}/models ${auth}
 
