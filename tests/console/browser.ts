@@ -57,7 +57,10 @@ export function browserSkipReason(): string | undefined {
 /** A browser with a fresh profile, closed and its profile removed on dispose. */
 export interface TestBrowser extends AsyncDisposable {
   browser: Browser;
-  /** A new page whose console errors and uncaught exceptions land in `errors`. */
+  /**
+   * A new page (the others closed) whose console errors and uncaught exceptions land in
+   * `errors`.
+   */
   page(viewport?: keyof typeof VIEWPORTS): Promise<{ page: Page; errors: string[] }>;
 }
 
@@ -74,6 +77,7 @@ export async function launchBrowser(): Promise<TestBrowser> {
   return {
     browser,
     async page(viewport = "desktop") {
+      for (const open of await browser.pages()) await open.close();
       const page = await browser.newPage();
       await page.setViewport(VIEWPORTS[viewport]);
       const errors: string[] = [];

@@ -39,200 +39,311 @@ async function chat(page: Page, text: string): Promise<string> {
 }
 
 Deno.test({
-  name: "the console loads without console errors, shows the set-up and lists the models",
+  name: "the console in headless Chromium",
   ignore,
-  async fn() {
-    await using gateway = await startGateway();
+  async fn(t) {
     await using browser = await launchBrowser();
-    const { page, errors } = await browser.page();
-    await openConsole(page, gateway, "setup");
-    const apis = await value<string[]>(
-      page,
-      `[...document.querySelectorAll("#setup-apis li")].map((item) => item.dataset.api)`,
-    );
-    assert.ok(apis.includes("openai") && apis.includes("live"), String(apis));
-    const snippets = await value<string>(
-      page,
-      `document.getElementById("setup-snippets").textContent`,
-    );
-    assert.ok(snippets.includes(`${gateway.url}/v1`), snippets);
-    assert.match(await value(page, `document.getElementById("version").textContent`), /^v\d+\.\d+/);
-    await screenshot(page, "setup-desktop");
-    await page.click('nav [data-tab="chat"]');
-    await until(page, `document.getElementById("chat-model").options.length > 0`);
-    const models = await value<string[]>(
-      page,
-      `[...document.getElementById("chat-model").options].map((option) => option.value)`,
-    );
-    assert.ok(models.includes("gemini-flash-latest"), String(models));
-    assert.ok(!models.some((id) => id.includes("embedding")), String(models));
-    assert.equal(
-      await value(page, `document.getElementById("chat-model").value`),
-      "gemini-flash-latest",
-    );
-    assert.deepEqual(errors, []);
-  },
-});
-
-Deno.test({
-  name: "the chat streams an answer with folded thinking, shown at desktop and phone widths",
-  ignore,
-  async fn() {
-    await using gateway = await startGateway();
-    await using browser = await launchBrowser();
-    for (const viewport of ["desktop", "phone"] as const) {
-      const { page, errors } = await browser.page(viewport);
-      await openConsole(page, gateway, "chat");
-      await until(page, `document.getElementById("chat-model").options.length > 0`);
-      await page.select("#chat-effort", "high");
-      const answer = await chat(page, "Hello there, **gateway**!");
-      assert.match(answer, /Hello from the fake Gemini\. You said: Hello there, gateway!/);
-      assert.ok(gateway.fake.requests.at(-1)!.path.includes(":streamGenerateContent"));
-      const thinking = await value<{ hidden: boolean; open: boolean; text: string }>(
-        page,
-        `(() => { const box = document.querySelector(".message.assistant:last-child .thinking");
-          return { hidden: box.hidden, open: box.open, text: box.textContent }; })()`,
-      );
-      assert.equal(thinking.hidden, false);
-      assert.equal(thinking.open, false);
-      assert.match(thinking.text, /a friendly echo will do/);
-      assert.equal(
-        await value(
+    await t.step(
+      "the console loads without console errors, shows the set-up and lists the models",
+      async () => {
+        await using gateway = await startGateway();
+        const { page, errors } = await browser.page();
+        await openConsole(page, gateway, "setup");
+        const apis = await value<string[]>(
           page,
-          `document.querySelector(".message.assistant:last-child > .markdown strong")?.textContent`,
-        ),
-        "gateway",
-      );
-      await screenshot(page, `chat-${viewport}`);
-      assert.deepEqual(errors, []);
-      await page.close();
-    }
-  },
-});
+          `[...document.querySelectorAll("#setup-apis li")].map((item) => item.dataset.api)`,
+        );
+        assert.ok(apis.includes("openai") && apis.includes("live"), String(apis));
+        const snippets = await value<string>(
+          page,
+          `document.getElementById("setup-snippets").textContent`,
+        );
+        assert.ok(snippets.includes(`${gateway.url}/v1`), snippets);
+        assert.match(
+          await value(page, `document.getElementById("version").textContent`),
+          /^v\d+\.\d+/,
+        );
+        await screenshot(page, "setup-desktop");
+        await page.click('nav [data-tab="chat"]');
+        await until(page, `document.getElementById("chat-model").options.length > 0`);
+        const models = await value<string[]>(
+          page,
+          `[...document.getElementById("chat-model").options].map((option) => option.value)`,
+        );
+        assert.ok(models.includes("gemini-flash-latest"), String(models));
+        assert.ok(!models.some((id) => id.includes("embedding")), String(models));
+        assert.equal(
+          await value(page, `document.getElementById("chat-model").value`),
+          "gemini-flash-latest",
+        );
+        assert.deepEqual(errors, []);
+      },
+    );
 
-Deno.test({
-  name: "the chat shows a tool call, sends its result, and shows search citations",
-  ignore,
-  async fn() {
-    await using gateway = await startGateway();
-    await using browser = await launchBrowser();
-    const { page, errors } = await browser.page();
-    await openConsole(page, gateway, "chat");
-    await until(page, `document.getElementById("chat-model").options.length > 0`);
-    await page.click(".tools summary");
-    await page.click("#chat-tools-example");
-    await chat(page, "What is the weather in Paris?");
-    const call = await value<{ name: string; args: string }>(
-      page,
-      `(() => { const call = document.querySelector(".message.assistant:last-child .tool-call");
+    await t.step(
+      "the chat streams an answer with folded thinking, shown at desktop and phone widths",
+      async () => {
+        await using gateway = await startGateway();
+        for (const viewport of ["desktop", "phone"] as const) {
+          const { page, errors } = await browser.page(viewport);
+          await openConsole(page, gateway, "chat");
+          await until(page, `document.getElementById("chat-model").options.length > 0`);
+          await page.select("#chat-effort", "high");
+          const answer = await chat(page, "Hello there, **gateway**!");
+          assert.match(answer, /Hello from the fake Gemini\. You said: Hello there, gateway!/);
+          assert.ok(gateway.fake.requests.at(-1)!.path.includes(":streamGenerateContent"));
+          const thinking = await value<{ hidden: boolean; open: boolean; text: string }>(
+            page,
+            `(() => { const box = document.querySelector(".message.assistant:last-child .thinking");
+          return { hidden: box.hidden, open: box.open, text: box.textContent }; })()`,
+          );
+          assert.equal(thinking.hidden, false);
+          assert.equal(thinking.open, false);
+          assert.match(thinking.text, /a friendly echo will do/);
+          assert.equal(
+            await value(
+              page,
+              `document.querySelector(".message.assistant:last-child > .markdown strong")?.textContent`,
+            ),
+            "gateway",
+          );
+          await screenshot(page, `chat-${viewport}`);
+          assert.deepEqual(errors, []);
+          await page.close();
+        }
+      },
+    );
+
+    await t.step(
+      "the chat shows a tool call, sends its result, and shows search citations",
+      async () => {
+        await using gateway = await startGateway();
+        const { page, errors } = await browser.page();
+        await openConsole(page, gateway, "chat");
+        await until(page, `document.getElementById("chat-model").options.length > 0`);
+        await page.click(".tools summary");
+        await page.click("#chat-tools-example");
+        await chat(page, "What is the weather in Paris?");
+        const call = await value<{ name: string; args: string }>(
+          page,
+          `(() => { const call = document.querySelector(".message.assistant:last-child .tool-call");
         return { name: call.querySelector("summary code").textContent,
           args: call.querySelector("pre").textContent }; })()`,
-    );
-    assert.equal(call.name, "get_weather");
-    assert.deepEqual(JSON.parse(call.args), { city: "example" });
-    const answer = await chat(page, "sunny, 21 °C");
-    assert.match(answer, /The tool said: .*sunny, 21 °C/);
-    const toolMessage = (gateway.fake.requests.at(-1)!.body as {
-      contents: { parts: { functionResponse?: { name: string } }[] }[];
-    }).contents.at(-1)!.parts[0];
-    assert.equal(toolMessage.functionResponse?.name, "get_weather");
+        );
+        assert.equal(call.name, "get_weather");
+        assert.deepEqual(JSON.parse(call.args), { city: "example" });
+        const answer = await chat(page, "sunny, 21 °C");
+        assert.match(answer, /The tool said: .*sunny, 21 °C/);
+        const toolMessage = (gateway.fake.requests.at(-1)!.body as {
+          contents: { parts: { functionResponse?: { name: string } }[] }[];
+        }).contents.at(-1)!.parts[0];
+        assert.equal(toolMessage.functionResponse?.name, "get_weather");
 
-    await page.evaluate(`document.getElementById("chat-tools").value = ""`);
-    await page.click("#chat-search");
-    await chat(page, "Who won the race?");
-    const citations = await value<{ title: string; href: string }[]>(
-      page,
-      `[...document.querySelectorAll(".message.assistant:last-child .citations a")]
+        await page.evaluate(`document.getElementById("chat-tools").value = ""`);
+        await page.click("#chat-search");
+        await chat(page, "Who won the race?");
+        const citations = await value<{ title: string; href: string }[]>(
+          page,
+          `[...document.querySelectorAll(".message.assistant:last-child .citations a")]
         .map((a) => ({ title: a.textContent, href: a.href }))`,
+        );
+        assert.deepEqual(citations.map(({ title }) => title), ["example.com", "wikipedia.org"]);
+        assert.ok(citations.every(({ href }) => href.startsWith("https://vertexaisearch.")));
+        await screenshot(page, "chat-tools-citations-desktop");
+        assert.deepEqual(errors, []);
+      },
     );
-    assert.deepEqual(citations.map(({ title }) => title), ["example.com", "wikipedia.org"]);
-    assert.ok(citations.every(({ href }) => href.startsWith("https://vertexaisearch.")));
-    await screenshot(page, "chat-tools-citations-desktop");
-    assert.deepEqual(errors, []);
-  },
-});
 
-Deno.test({
-  name: "the chat renders a <script> in model output as text, never as markup",
-  ignore,
-  async fn() {
-    await using gateway = await startGateway();
-    await using browser = await launchBrowser();
-    const { page, errors } = await browser.page();
-    await openConsole(page, gateway, "chat");
-    await until(page, `document.getElementById("chat-model").options.length > 0`);
-    const hostile =
-      `<script>window.injected = 1</script><img src=x onerror="window.injected = 2">` +
-      ` [click](javascript:window.injected=3)`;
-    const answer = await chat(page, hostile);
-    assert.ok(answer.includes("<script>window.injected = 1</script>"), answer);
-    assert.ok(answer.includes(`<img src=x onerror="window.injected = 2">`), answer);
-    await page.click(".message.assistant:last-child p");
-    assert.equal(await value(page, "window.injected"), undefined);
-    assert.equal(
-      await value(page, `document.querySelectorAll("#chat-log script, #chat-log img").length`),
-      0,
+    await t.step(
+      "the chat renders a <script> in model output as text, never as markup",
+      async () => {
+        await using gateway = await startGateway();
+        const { page, errors } = await browser.page();
+        await openConsole(page, gateway, "chat");
+        await until(page, `document.getElementById("chat-model").options.length > 0`);
+        const hostile =
+          `<script>window.injected = 1</script><img src=x onerror="window.injected = 2">` +
+          ` [click](javascript:window.injected=3)`;
+        const answer = await chat(page, hostile);
+        assert.ok(answer.includes("<script>window.injected = 1</script>"), answer);
+        assert.ok(answer.includes(`<img src=x onerror="window.injected = 2">`), answer);
+        await page.click(".message.assistant:last-child p");
+        assert.equal(await value(page, "window.injected"), undefined);
+        assert.equal(
+          await value(page, `document.querySelectorAll("#chat-log script, #chat-log img").length`),
+          0,
+        );
+        assert.equal(
+          await value(
+            page,
+            `[...document.querySelectorAll("#chat-log a")].filter((a) => !a.href.startsWith("http")).length`,
+          ),
+          0,
+        );
+        assert.deepEqual(errors, []);
+      },
     );
-    assert.equal(
-      await value(
-        page,
-        `[...document.querySelectorAll("#chat-log a")].filter((a) => !a.href.startsWith("http")).length`,
-      ),
-      0,
-    );
-    assert.deepEqual(errors, []);
-  },
-});
 
-Deno.test({
-  name: "a Live turn: the fake microphone's audio reaches Gemini and its audio reply plays",
-  ignore,
-  async fn() {
-    await using gateway = await startGateway();
-    await using browser = await launchBrowser();
-    for (const viewport of ["desktop", "phone"] as const) {
-      const { page, errors } = await browser.page(viewport);
-      await openConsole(page, gateway, "live");
-      await until(page, `document.getElementById("live-model").options.length > 0`);
-      assert.equal(
-        await value(page, `document.getElementById("live-model").value`),
-        "gemini-3.8-live",
+    await t.step(
+      "a Live turn: the fake microphone's audio reaches Gemini and its audio reply plays",
+      async () => {
+        await using gateway = await startGateway();
+        for (const viewport of ["desktop", "phone"] as const) {
+          const { page, errors } = await browser.page(viewport);
+          await openConsole(page, gateway, "live");
+          await until(page, `document.getElementById("live-model").options.length > 0`);
+          assert.equal(
+            await value(page, `document.getElementById("live-model").value`),
+            "gemini-3.8-live",
+          );
+          await page.click("#live-start");
+          await until(page, `Number(document.getElementById("live-stats").dataset.received) > 0`);
+          await until(
+            page,
+            `document.getElementById("live-log").textContent.includes("Hello from the fake Gemini.")`,
+          );
+          const log = await value<string>(page, `document.getElementById("live-log").textContent`);
+          // The fake's transcription of the input says how much audio it received.
+          assert.match(log, /You: \(1\.0 s of audio\)/);
+          assert.match(log, /Gemini: Hello from the fake Gemini\./);
+          assert.ok(await value<number>(page, `document.getElementById("live-level").value`) > 0);
+          await screenshot(page, `live-${viewport}`);
+          await page.click("#live-stop");
+          await until(page, `!document.getElementById("live-start").disabled`);
+          assert.deepEqual(errors, []);
+          await page.close();
+        }
+      },
+    );
+
+    await t.step("a Live session with a refused key says why it closed", async () => {
+      await using gateway = await startGateway();
+      const { page } = await browser.page();
+      await openConsole(page, gateway, "live", "invalid-key");
+      await page.evaluate(
+        `document.getElementById("live-model").append(new Option("gemini-3.8-live"))`,
       );
       await page.click("#live-start");
-      await until(page, `Number(document.getElementById("live-stats").dataset.received) > 0`);
+      await until(page, `document.getElementById("live-status").dataset.kind === "error"`);
+      const status = await value<string>(
+        page,
+        `document.getElementById("live-status").textContent`,
+      );
+      assert.match(status, /Gemini refused the session \(1007\): API key not valid/);
+      assert.ok(!status.includes("invalid-key"), status);
+    });
+
+    await t.step(
+      "with an access token the set-up shows the key pool; another key is told why not",
+      async () => {
+        await using gateway = await startGateway({
+          GEMINI_API_KEYS: "server-key-1,server-key-2",
+          ACCESS_TOKENS: "console-token",
+        });
+        const { page, errors } = await browser.page();
+        await openConsole(page, gateway, "setup", "console-token");
+        await until(page, `document.querySelectorAll("#pool tbody tr").length === 2`);
+        const facts = await value<string>(
+          page,
+          `document.getElementById("setup-keys").textContent`,
+        );
+        assert.match(facts, /Server keys\s*configured/);
+        assert.match(facts, /Access tokens\s*required/);
+        const table = await value<string>(page, `document.getElementById("pool").textContent`);
+        assert.ok(!table.includes("server-key"), table);
+        assert.match(table, /usable/);
+        assert.deepEqual(errors, []);
+
+        await openConsole(page, gateway, "setup", "someone-elses-key");
+        await until(page, `document.getElementById("pool-status").dataset.kind === "error"`);
+        assert.match(
+          await value(page, `document.getElementById("pool-status").textContent`),
+          /401: The key pool's state is shown only with an access token/,
+        );
+      },
+    );
+
+    await t.step("the chat sends an attached image as a data URI", async () => {
+      await using gateway = await startGateway();
+      const { page, errors } = await browser.page();
+      await openConsole(page, gateway, "chat");
+      await until(page, `document.getElementById("chat-model").options.length > 0`);
+      const png = Uint8Array.fromBase64(
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==",
+      );
+      const path = `${Deno.cwd()}/test-output/console/pixel.png`;
+      await Deno.writeFile(path, png);
+      const input = await page.$("#chat-file");
+      await (input as unknown as { uploadFile(path: string): Promise<void> }).uploadFile(path);
+      await until(page, `document.querySelectorAll("#chat-attachments img").length === 1`);
+      await chat(page, "What is in this picture?");
+      const parts = (gateway.fake.requests.at(-1)!.body as {
+        contents: { parts: { text?: string; inlineData?: { mimeType: string; data: string } }[] }[];
+      }).contents.at(-1)!.parts;
+      const image = parts.find((part) => part.inlineData)!.inlineData!;
+      assert.equal(image.mimeType, "image/png");
+      assert.deepEqual(Uint8Array.fromBase64(image.data), png);
+      assert.equal(await value(page, `document.querySelectorAll("#chat-log .user img").length`), 1);
+      assert.equal(
+        await value(page, `document.querySelectorAll("#chat-attachments img").length`),
+        0,
+      );
+      assert.deepEqual(errors, []);
+    });
+
+    await t.step("Stop aborts a streaming answer and Retry asks again", async () => {
+      await using gateway = await startGateway();
+      const { page, errors } = await browser.page();
+      await openConsole(page, gateway, "chat");
+      await until(page, `document.getElementById("chat-model").options.length > 0`);
+      const chunk = (text: string, last = false) => ({
+        candidates: [{
+          content: { parts: [{ text }], role: "model" },
+          index: 0,
+          ...(last ? { finishReason: "STOP" } : {}),
+        }],
+        modelVersion: "gemini-3.8-flash",
+      });
+      gateway.fake.reply({
+        chunks: [chunk("The slow start"), chunk(" and the end.", true)],
+        delayMs: 30_000,
+      });
+      await page.type("#chat-input", "Take your time");
+      await page.keyboard.press("Enter");
       await until(
         page,
-        `document.getElementById("live-log").textContent.includes("Hello from the fake Gemini.")`,
+        `document.getElementById("chat-log").textContent.includes("The slow start")`,
       );
-      const log = await value<string>(page, `document.getElementById("live-log").textContent`);
-      // The fake's transcription of the input says how much audio it received.
-      assert.match(log, /You: \(1\.0 s of audio\)/);
-      assert.match(log, /Gemini: Hello from the fake Gemini\./);
-      assert.ok(await value<number>(page, `document.getElementById("live-level").value`) > 0);
-      await screenshot(page, `live-${viewport}`);
-      await page.click("#live-stop");
-      await until(page, `!document.getElementById("live-start").disabled`);
+      await page.click("#chat-stop");
+      await until(page, `document.getElementById("chat-status").textContent === "Stopped."`);
+      assert.ok(
+        !(await value<string>(page, `document.getElementById("chat-log").textContent`)).includes(
+          "the end",
+        ),
+      );
+      await page.click("#chat-retry");
+      await until(
+        page,
+        `document.querySelector(".message.assistant:last-child")?.textContent.includes("You said: Take your time")`,
+      );
+      assert.equal(await value(page, `document.querySelectorAll(".message.assistant").length`), 1);
       assert.deepEqual(errors, []);
-      await page.close();
-    }
-  },
-});
+    });
 
-Deno.test({
-  name: "a Live session with a refused key says why it closed",
-  ignore,
-  async fn() {
-    await using gateway = await startGateway();
-    await using browser = await launchBrowser();
-    const { page } = await browser.page();
-    await openConsole(page, gateway, "live", "invalid-key");
-    await page.evaluate(
-      `document.getElementById("live-model").append(new Option("gemini-3.8-live"))`,
-    );
-    await page.click("#live-start");
-    await until(page, `document.getElementById("live-status").dataset.kind === "error"`);
-    const status = await value<string>(page, `document.getElementById("live-status").textContent`);
-    assert.match(status, /Gemini refused the session \(1007\): API key not valid/);
-    assert.ok(!status.includes("invalid-key"), status);
+    await t.step("a denied microphone is explained", async () => {
+      await using gateway = await startGateway();
+      const { page } = await browser.page();
+      await page.evaluateOnNewDocument(`navigator.mediaDevices.getUserMedia = () =>
+      Promise.reject(new DOMException("Permission denied", "NotAllowedError"));`);
+      await openConsole(page, gateway, "live");
+      await until(page, `document.getElementById("live-model").options.length > 0`);
+      await page.click("#live-start");
+      await until(page, `document.getElementById("live-status").dataset.kind === "error"`);
+      assert.match(
+        await value(page, `document.getElementById("live-status").textContent`),
+        /The browser denied the microphone/,
+      );
+      assert.equal(await value(page, `document.getElementById("live-start").disabled`), false);
+    });
   },
 });
