@@ -40,7 +40,6 @@ const ARGS = [
 export function browserSkipReason(): string | undefined {
   try {
     Deno.statSync(CHROMIUM);
-    return undefined;
   } catch {
     const reason = Deno.env.get("CONSOLE_BROWSER_UNAVAILABLE");
     if (reason) {
@@ -52,6 +51,15 @@ export function browserSkipReason(): string | undefined {
         "(apt-get install -y chromium; .ci/run installs it).",
     );
   }
+  const run = Deno.permissions.querySync({ name: "run", command: CHROMIUM }).state;
+  const write = Deno.permissions.querySync({ name: "write", path: SCREENSHOTS }).state;
+  if (run !== "granted" || write !== "granted") {
+    throw new Error(
+      `The console's browser tests need --allow-run=${CHROMIUM} --allow-write=test-output: run ` +
+        "them with `deno task test`, which grants both.",
+    );
+  }
+  return undefined;
 }
 
 /** A browser with a fresh profile, closed and its profile removed on dispose. */
