@@ -87,6 +87,7 @@ export async function launchBrowser(): Promise<TestBrowser> {
     async page(viewport = "desktop") {
       for (const open of await browser.pages()) await open.close();
       const page = await browser.newPage();
+      await page.bringToFront();
       await page.setViewport(VIEWPORTS[viewport]);
       const errors: string[] = [];
       page.on("console", (message) => {

@@ -108,6 +108,10 @@ Deno.test({
             "gateway",
           );
           await screenshot(page, `chat-${viewport}`);
+          assert.ok(
+            await value(page, "document.documentElement.scrollWidth <= innerWidth"),
+            `the ${viewport} layout is no wider than the screen`,
+          );
           assert.deepEqual(errors, []);
           await page.close();
         }
@@ -167,7 +171,7 @@ Deno.test({
         const answer = await chat(page, hostile);
         assert.ok(answer.includes("<script>window.injected = 1</script>"), answer);
         assert.ok(answer.includes(`<img src=x onerror="window.injected = 2">`), answer);
-        await page.click(".message.assistant:last-child p");
+        await page.evaluate(`document.querySelector(".message.assistant:last-child p").click()`);
         assert.equal(await value(page, "window.injected"), undefined);
         assert.equal(
           await value(page, `document.querySelectorAll("#chat-log script, #chat-log img").length`),
@@ -190,6 +194,15 @@ Deno.test({
         await using gateway = await startGateway();
         for (const viewport of ["desktop", "phone"] as const) {
           const { page, errors } = await browser.page(viewport);
+          // Counts what the page sends on its Live socket, by kind.
+          await page.evaluateOnNewDocument(`window.sent = {};
+            const send = WebSocket.prototype.send;
+            WebSocket.prototype.send = function (data) {
+              const message = JSON.parse(data);
+              const kind = Object.keys(message.realtimeInput ?? message)[0];
+              window.sent[kind] = (window.sent[kind] ?? 0) + 1;
+              return send.call(this, data);
+            };`);
           await openConsole(page, gateway, "live");
           await until(page, `document.getElementById("live-model").options.length > 0`);
           assert.equal(
@@ -207,7 +220,17 @@ Deno.test({
           assert.match(log, /You: \(1\.0 s of audio\)/);
           assert.match(log, /Gemini: Hello from the fake Gemini\./);
           assert.ok(await value<number>(page, `document.getElementById("live-level").value`) > 0);
+          await page.click("#live-camera");
+          await until(page, `(window.sent.video ?? 0) > 0`);
+          const sent = await value<Record<string, number>>(page, "window.sent");
+          assert.equal(sent.setup, 1);
+          assert.ok(sent.audio >= 10, JSON.stringify(sent));
+          assert.equal(await value(page, `document.getElementById("live-video").hidden`), false);
           await screenshot(page, `live-${viewport}`);
+          assert.ok(
+            await value(page, "document.documentElement.scrollWidth <= innerWidth"),
+            `the ${viewport} layout is no wider than the screen`,
+          );
           await page.click("#live-stop");
           await until(page, `!document.getElementById("live-start").disabled`);
           assert.deepEqual(errors, []);

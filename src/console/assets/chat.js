@@ -6,6 +6,7 @@ import { call, canCall, errorMessage, fillSelect, listModels } from "./gateway.j
 import { link, renderMarkdown } from "./markdown.js";
 
 const MODEL_ITEM = "gemini-gateway.chat-model";
+const RENDER_INTERVAL_MS = 40;
 const NOT_CHAT = /embedding|tts|live|native-audio|imagen|veo|aqa|lyria/;
 const EXAMPLE_TOOLS = [{
   type: "function",
@@ -82,7 +83,6 @@ class AnswerView {
       this.sourcesBox,
       this.meta,
     );
-    this.scheduled = false;
     log.append(this.element);
   }
 
@@ -113,13 +113,21 @@ class AnswerView {
     this.schedule();
   }
 
+  /** Renders soon, once for the chunks that arrive meanwhile (timers run in background tabs). */
   schedule() {
-    if (this.scheduled) return;
-    this.scheduled = true;
-    requestAnimationFrame(() => {
-      this.scheduled = false;
+    if (this.scheduled || this.finished) return;
+    this.scheduled = setTimeout(() => {
+      this.scheduled = undefined;
       this.render();
-    });
+    }, RENDER_INTERVAL_MS);
+  }
+
+  /** Renders the final state; nothing renders after it. */
+  finish() {
+    clearTimeout(this.scheduled);
+    this.finished = true;
+    this.render();
+    this.element.dataset.done = "true";
   }
 
   render() {
@@ -239,8 +247,7 @@ async function run() {
       setStatus(status, "The request failed.", "error");
     }
   } finally {
-    view.render();
-    view.element.dataset.done = "true";
+    view.finish();
     const message = { role: "assistant", content: view.text || null };
     if (view.calls.length) message.tool_calls = view.calls;
     if (view.text || view.calls.length) state.messages.push(message);
