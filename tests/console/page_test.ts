@@ -12,9 +12,21 @@ function value<T>(page: Page, expression: string): Promise<T> {
   return page.evaluate(expression) as Promise<T>;
 }
 
+/** What the page shows, to explain a wait that timed out. */
+const PAGE_STATE = `JSON.stringify(Object.fromEntries(
+  ["setup-status", "chat-status", "chat-log", "live-status", "live-log"].map((id) =>
+    [id, document.getElementById(id).textContent.slice(-300)])))`;
+
 /** Waits until a JavaScript expression is true in the page. */
 async function until(page: Page, expression: string, timeout = 15_000): Promise<void> {
-  await page.waitForFunction(expression, { timeout });
+  try {
+    await page.waitForFunction(expression, { timeout });
+  } catch (error) {
+    const state = await value(page, PAGE_STATE).catch(() => "unknown");
+    throw new Error(`Waited ${timeout} ms for ${expression}; the page shows ${state}`, {
+      cause: error,
+    });
+  }
 }
 
 /** Opens the console with `key` entered, on `tab`. */
@@ -327,6 +339,8 @@ Deno.test({
         }],
         modelVersion: "gemini-3.8-flash",
       });
+      // Every request to the fake takes the scripted reply: let the model lists finish first.
+      await until(page, `document.getElementById("live-model").options.length > 0`);
       gateway.fake.reply({
         chunks: [chunk("The slow start"), chunk(" and the end.", true)],
         delayMs: 30_000,

@@ -50,15 +50,27 @@ export function canCall(description) {
   return Boolean(storedKey()) || (description.serverKeys && !description.accessTokens);
 }
 
-/** The model ids of `GET /v1/models`, sorted. */
-export async function listModels() {
-  const response = await call("/v1/models");
-  if (!response.ok) throw new Error(await errorMessage(response));
-  const body = await response.json();
-  return body.data.map((model) => model.id).sort();
+let models;
+
+/** The model ids of `GET /v1/models`, sorted; asked once per key, shared by the panels. */
+export function listModels() {
+  const key = storedKey();
+  if (models?.key !== key) {
+    const ids = (async () => {
+      const response = await call("/v1/models");
+      if (!response.ok) throw new Error(await errorMessage(response));
+      const body = await response.json();
+      return body.data.map((model) => model.id).sort();
+    })();
+    ids.catch(() => {
+      if (models?.ids === ids) models = undefined;
+    });
+    models = { key, ids };
+  }
+  return models.ids;
 }
 
-/** Fills `select` with `ids`, selecting `preferred` (or the first) . */
+/** Fills `select` with `ids`, selecting `preferred` (or the first). */
 export function fillSelect(select, ids, preferred) {
   const chosen = ids.includes(select.value) ? select.value : preferred;
   select.replaceChildren(...ids.map((id) => new Option(id, id)));
