@@ -196,6 +196,23 @@ Deno.test({
           ),
           0,
         );
+        // Markdown becomes elements, and HTML inside it stays text.
+        await page.evaluate(`document.getElementById("chat-input").value =
+          "A list:\\n\\n- one\\n- **two**\\n\\n\\x60\\x60\\x60html\\n<b>bold?</b>\\n\\x60\\x60\\x60\\n\\nSee [the docs](https://example.com/docs)."`);
+        await chat(page, "");
+        const rendered = await value<{ items: string[]; code: string; link: string }>(
+          page,
+          `(() => { const answer = document.querySelector(".message.assistant:last-child > .markdown");
+            return { items: [...answer.querySelectorAll("ul li")].map((li) => li.innerHTML),
+              code: answer.querySelector("pre code").textContent,
+              link: answer.querySelector("a").outerHTML }; })()`,
+        );
+        assert.deepEqual(rendered.items, ["one", "<strong>two</strong>"]);
+        assert.equal(rendered.code, "<b>bold?</b>");
+        assert.equal(
+          rendered.link,
+          '<a href="https://example.com/docs" target="_blank" rel="noopener noreferrer">the docs</a>',
+        );
         assert.deepEqual(errors, []);
       },
     );
