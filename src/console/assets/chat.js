@@ -208,9 +208,11 @@ async function run() {
   try {
     tools = readTools();
   } catch (error) {
-    setStatus(status, `Tools: ${error.message}`, "error");
+    setStatus(status, `Tools: ${error.message} (fix them, then Retry)`, "error");
+    setRunning(false);
     return;
   }
+  const conversation = state.messages;
   const body = {
     model: byId("chat-model").value || undefined,
     messages: state.messages,
@@ -248,19 +250,27 @@ async function run() {
     }
   } finally {
     view.finish();
-    const message = { role: "assistant", content: view.text || null };
-    if (view.calls.length) message.tool_calls = view.calls;
-    if (view.text || view.calls.length) state.messages.push(message);
-    state.pendingCalls = view.calls;
-    view.element.dataset.answered = String(state.messages.at(-1) === message);
-    byId("chat-input").placeholder = view.calls.length
-      ? `Result of ${
-        view.calls.map((call) => call.function.name).join(", ")
-      } (sent as the tool's answer)`
-      : "Message (Enter sends, Shift+Enter for a new line)";
+    // Unless the conversation was cleared meanwhile, the answer (even a stopped one) joins it.
+    if (state.messages === conversation) {
+      const message = { role: "assistant", content: view.text || null };
+      if (view.calls.length) message.tool_calls = view.calls;
+      if (view.text || view.calls.length) conversation.push(message);
+      awaitResults(view.calls);
+    }
     state.controller = undefined;
     setRunning(false);
   }
+}
+
+/** The message field's own placeholder, from the page. */
+let placeholder = "";
+
+/** Makes the next message the result of `calls` (none: an ordinary message). */
+function awaitResults(calls) {
+  state.pendingCalls = calls;
+  byId("chat-input").placeholder = calls.length
+    ? `Result of ${calls.map((call) => call.function.name).join(", ")} (sent as the tool's answer)`
+    : placeholder;
 }
 
 function send() {
@@ -284,7 +294,7 @@ function send() {
     state.messages.push({ role: "user", content });
     userView(log, content);
   }
-  state.pendingCalls = [];
+  awaitResults([]);
   state.attachments = [];
   byId("chat-attachments").replaceChildren();
   input.value = "";
@@ -297,7 +307,7 @@ function retry() {
   if (state.messages.at(-1)?.role === "assistant") state.messages.pop();
   const last = log.lastElementChild;
   if (last?.classList.contains("assistant")) last.remove();
-  state.pendingCalls = [];
+  awaitResults([]);
   if (state.messages.length) run();
 }
 
@@ -316,6 +326,7 @@ function attach(files) {
 
 /** Builds the chat panel. */
 export function initChat() {
+  placeholder = byId("chat-input").placeholder;
   byId("chat-form").addEventListener("submit", (event) => {
     event.preventDefault();
     if (!state.controller) send();
@@ -331,7 +342,7 @@ export function initChat() {
   byId("chat-clear").addEventListener("click", () => {
     state.controller?.abort();
     state.messages = [];
-    state.pendingCalls = [];
+    awaitResults([]);
     byId("chat-log").replaceChildren();
     setRunning(false);
   });

@@ -136,6 +136,9 @@ class Session {
       return;
     }
     const content = message.serverContent;
+    if (message.goAway) {
+      setStatus(byId("live-status"), `Gemini will end the session in ${message.goAway.timeLeft}.`);
+    }
     if (message.toolCall) {
       this.#send({
         toolResponse: {
