@@ -11,12 +11,12 @@ import { startFakeGemini } from "../src/fake/server.ts";
 const fake = startFakeGemini({ port: Number(Deno.env.get("FAKE_PORT") ?? 0) });
 const config = loadConfig((name) => name === "GEMINI_BASE_URL" ? fake.url : Deno.env.get(name));
 const server = Deno.serve({ port: config.port, onListen: () => {} }, createHandler(config));
-const origin = `http://localhost:${server.addr.port}`;
-const base = `${origin}/v1`;
+const root = `http://localhost:${server.addr.port}`;
+const base = `${root}/v1`;
 const auth = `-H "Authorization: Bearer any-key"`;
 const json = `-H "Content-Type: application/json"`;
 
-console.log(`Console: ${origin}/  (open it in a browser; any key works, e.g. "demo-key")
+console.log(`Console: ${root}/  (open it in a browser; any key works, e.g. "demo-key")
 
 Gateway on ${base}, in front of the fake Gemini on ${fake.url}. Try:
 
@@ -33,6 +33,12 @@ curl ${base}/chat/completions ${auth} ${json} \\
 
 curl ${base}/embeddings ${auth} ${json} \\
   -d '{"model":"gemini-embedding-001","input":["first text","second text"],"dimensions":4}'
+
+Ollama clients: point them at ${root} (run the demo with GEMINI_API_KEYS=any-key for clients
+that send no key), or:
+
+curl ${root}/api/chat ${auth} \\
+  -d '{"model":"gemini-3.8-flash:latest","messages":[{"role":"user","content":"Hello!"}]}'
 
 Live API: ws://localhost:${server.addr.port}/ws?key=any-key
 

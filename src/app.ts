@@ -4,6 +4,7 @@
  * @module
  */
 
+import { anthropicModelRoutes, anthropicRoutes } from "./anthropic/routes.ts";
 import type { Config } from "./config.ts";
 import { APIS } from "./console/apis.ts";
 import { consoleRoutes } from "./console/routes.ts";
@@ -19,6 +20,7 @@ import { keyRoutes } from "./keys/routes.ts";
 import { LIVE_LIMITS, proxyLive } from "./live/proxy.ts";
 import { openaiErrorResponse } from "./openai/errors.ts";
 import { openaiRoutes } from "./openai/routes.ts";
+import { ollamaRoutes } from "./ollama/routes.ts";
 
 const serviceRoutes: Route[] = [
   ...consoleRoutes(APIS, openaiErrorResponse),
@@ -33,8 +35,13 @@ const serviceRoutes: Route[] = [
 const router = new Router([
   ...serviceRoutes,
   ...openaiRoutes,
+  ...anthropicRoutes,
+  ...ollamaRoutes,
   ...keyRoutes(openaiErrorResponse),
 ]);
+
+/** Routes answered instead of the main table's for requests with an `anthropic-version` header. */
+const anthropicRouter = new Router(anthropicModelRoutes);
 
 /** Builds the handler `Deno.serve` runs. */
 export function createHandler(config: Config): (request: Request) => Promise<Response> {
@@ -50,7 +57,8 @@ export function createHandler(config: Config): (request: Request) => Promise<Res
     if (request.method === "OPTIONS") return preflight(request);
     let errors = openaiErrorResponse;
     try {
-      const match = router.match(routed);
+      const match = (request.headers.has("anthropic-version") && anthropicRouter.match(routed)) ||
+        router.match(routed);
       if (!match) {
         throw new GatewayError(
           404,

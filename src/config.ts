@@ -22,8 +22,24 @@ export interface Config {
   maxUpstreamBodyBytes: number;
   /** Chat model used when a request names none, or names another provider's model. */
   defaultModel: string;
+  /** Model answering Claude model names no alias or family setting maps (Anthropic API). */
+  anthropicDefaultModel: string;
+  /** Model answering `claude-*haiku*` names no alias maps. */
+  anthropicHaikuModel: string;
+  /** Model answering `claude-*sonnet*` names no alias maps. */
+  anthropicSonnetModel: string;
+  /** Model answering `claude-*opus*` names no alias maps. */
+  anthropicOpusModel: string;
   /** Embedding model used when a request names none. */
   defaultEmbeddingModel: string;
+  /** Model of `POST /completions` when a request names none or another provider's model. */
+  defaultCompletionModel: string;
+  /** Image model of `POST /images/…` when a request names none or an OpenAI image model. */
+  defaultImageModel: string;
+  /** Speech model of `POST /audio/speech` when a request names none or an OpenAI TTS model. */
+  defaultSpeechModel: string;
+  /** Model of `POST /audio/transcriptions` and `/audio/translations` for OpenAI's names. */
+  defaultTranscriptionModel: string;
   /** `MODEL_ALIASES`, then Google's shutdowns unless `RETIRED_MODEL_ALIASES` is false. */
   modelAliases: ModelAliases;
   /** Whether `GET /models` leaves out the models an alias answers for. */
@@ -139,6 +155,8 @@ export function loadConfig(
     throw new ConfigError(`MODEL_ALIASES: ${(error as Error).message}`);
   }
   const mib = 1024 * 1024;
+  const defaultModel = modelId(text("DEFAULT_MODEL", "gemini-flash-latest"));
+  const anthropicDefaultModel = modelId(text("ANTHROPIC_DEFAULT_MODEL", defaultModel));
   return {
     port: integer("PORT", 8000, 0, 65535),
     geminiBaseUrl: base.replace(/\/+$/, ""),
@@ -146,8 +164,18 @@ export function loadConfig(
     upstreamTimeoutMs: integer("UPSTREAM_TIMEOUT_MS", 600_000, 1, 3_600_000),
     maxBodyBytes: integer("MAX_BODY_BYTES", 100 * mib, 1024, 2048 * mib),
     maxUpstreamBodyBytes: integer("MAX_UPSTREAM_BODY_BYTES", 64 * mib, 1024, 2048 * mib),
-    defaultModel: modelId(text("DEFAULT_MODEL", "gemini-flash-latest")),
+    defaultModel,
+    anthropicDefaultModel,
+    anthropicHaikuModel: modelId(text("ANTHROPIC_HAIKU_MODEL", "gemini-flash-lite-latest")),
+    anthropicSonnetModel: modelId(text("ANTHROPIC_SONNET_MODEL", anthropicDefaultModel)),
+    anthropicOpusModel: modelId(text("ANTHROPIC_OPUS_MODEL", "gemini-pro-latest")),
     defaultEmbeddingModel: modelId(text("DEFAULT_EMBEDDING_MODEL", "gemini-embedding-001")),
+    defaultCompletionModel: modelId(text("DEFAULT_COMPLETION_MODEL", defaultModel)),
+    defaultImageModel: modelId(text("DEFAULT_IMAGE_MODEL", "gemini-3.1-flash-image")),
+    defaultSpeechModel: modelId(text("DEFAULT_SPEECH_MODEL", "gemini-3.8-flash-tts")),
+    defaultTranscriptionModel: modelId(
+      text("DEFAULT_TRANSCRIPTION_MODEL", "gemini-3.5-transcribe"),
+    ),
     modelAliases: new ModelAliases(aliases, boolean("RETIRED_MODEL_ALIASES", true)),
     hideRetiredModels: boolean("HIDE_RETIRED_MODELS", false),
     allowPrivateUrlFetch: boolean("ALLOW_PRIVATE_URL_FETCH", false),

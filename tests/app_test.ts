@@ -242,6 +242,9 @@ Deno.test("any value in any field is answered, and never with a 500", async () =
       dimensions: 8,
       encoding_format: "float",
     }],
+    ["/v1/completions", { model: "davinci-002", prompt: ["a"], n: 1, logprobs: 1, echo: true }],
+    ["/v1/images/generations", { prompt: "a cat", n: 1, size: "1024x1024", quality: "low" }],
+    ["/v1/audio/speech", { input: "hi", voice: "alloy", response_format: "pcm", speed: 1 }],
   ];
   for (const [path, body] of bodies) {
     for (const at of paths(body)) {

@@ -14,6 +14,10 @@ Deno.test("defaults", () => {
   assert.ok(config.maxBodyBytes >= 20 * 1024 * 1024);
   assert.equal(config.defaultModel, "gemini-flash-latest");
   assert.equal(config.defaultEmbeddingModel, "gemini-embedding-001");
+  assert.equal(config.anthropicDefaultModel, "gemini-flash-latest");
+  assert.equal(config.anthropicHaikuModel, "gemini-flash-lite-latest");
+  assert.equal(config.anthropicSonnetModel, "gemini-flash-latest");
+  assert.equal(config.anthropicOpusModel, "gemini-pro-latest");
   assert.equal(config.hideRetiredModels, false);
   assert.equal(config.modelAliases.resolve("gemini-2.0-flash"), "gemini-3.6-flash");
 });
@@ -31,6 +35,26 @@ Deno.test("model aliases: MODEL_ALIASES first, the retired table switchable off"
     () => loadConfig(from({ MODEL_ALIASES: "gpt-4o" })),
     (error) => error instanceof ConfigError && error.message.includes("MODEL_ALIASES"),
   );
+});
+
+Deno.test("Claude model settings: the Anthropic default follows DEFAULT_MODEL, sonnet follows it", () => {
+  const config = loadConfig(from({
+    DEFAULT_MODEL: "gemini-3.6-flash",
+    ANTHROPIC_HAIKU_MODEL: "models/gemini-3.1-flash-lite",
+    ANTHROPIC_OPUS_MODEL: "gemini-3.1-pro-preview",
+  }));
+  assert.equal(config.anthropicDefaultModel, "gemini-3.6-flash");
+  assert.equal(config.anthropicSonnetModel, "gemini-3.6-flash");
+  assert.equal(config.anthropicHaikuModel, "gemini-3.1-flash-lite");
+  assert.equal(config.anthropicOpusModel, "gemini-3.1-pro-preview");
+  const own = loadConfig(
+    from({
+      ANTHROPIC_DEFAULT_MODEL: "gemini-3.5-flash",
+      ANTHROPIC_SONNET_MODEL: "gemini-3.5-flash-lite",
+    }),
+  );
+  assert.equal(own.anthropicDefaultModel, "gemini-3.5-flash");
+  assert.equal(own.anthropicSonnetModel, "gemini-3.5-flash-lite");
 });
 
 Deno.test("reads every setting", () => {
@@ -111,4 +135,22 @@ Deno.test("a malformed key is refused without echoing it", () => {
     () => loadConfig(from({ GEMINI_API_KEYS: "secret-\u00e9-key" })),
     (error) => error instanceof ConfigError && !error.message.includes("secret"),
   );
+});
+
+Deno.test("media and completion defaults: settable, the completion one following DEFAULT_MODEL", () => {
+  const defaults = loadConfig(from({ DEFAULT_MODEL: "gemini-3.6-flash" }));
+  assert.equal(defaults.defaultCompletionModel, "gemini-3.6-flash");
+  assert.equal(defaults.defaultImageModel, "gemini-3.1-flash-image");
+  assert.equal(defaults.defaultSpeechModel, "gemini-3.8-flash-tts");
+  assert.equal(defaults.defaultTranscriptionModel, "gemini-3.5-transcribe");
+  const set = loadConfig(from({
+    DEFAULT_COMPLETION_MODEL: "gemini-3.8-flash",
+    DEFAULT_IMAGE_MODEL: "models/gemini-3-pro-image",
+    DEFAULT_SPEECH_MODEL: "gemini-3.8-flash-lite-tts",
+    DEFAULT_TRANSCRIPTION_MODEL: "gemini-3.8-flash",
+  }));
+  assert.equal(set.defaultCompletionModel, "gemini-3.8-flash");
+  assert.equal(set.defaultImageModel, "gemini-3-pro-image");
+  assert.equal(set.defaultSpeechModel, "gemini-3.8-flash-lite-tts");
+  assert.equal(set.defaultTranscriptionModel, "gemini-3.8-flash");
 });

@@ -91,6 +91,170 @@ const EMBEDDINGS = () => ({
   encoding_format: "float",
 });
 
+const COMPLETIONS = () => ({
+  model: "gpt-3.5-turbo-instruct",
+  prompt: ["a", "b"],
+  n: 2,
+  max_tokens: 5,
+  stop: ["x"],
+  logprobs: 1,
+  echo: true,
+});
+
+const IMAGES = () => ({
+  model: "gpt-image-1",
+  prompt: "a cat",
+  n: 2,
+  size: "1536x1024",
+  quality: "high",
+  response_format: "b64_json",
+});
+
+const SPEECH = () => ({
+  model: "tts-1",
+  input: "hello",
+  voice: "alloy",
+  instructions: "softly",
+  speed: 1.5,
+  response_format: "wav",
+});
+
+const MESSAGES = (gateway: Gateway) => ({
+  model: "claude-sonnet-4-5",
+  max_tokens: 100,
+  system: [{ type: "text", text: "Be short.", cache_control: { type: "ephemeral" } }],
+  messages: [
+    {
+      role: "user",
+      content: [
+        { type: "text", text: "Hi" },
+        {
+          type: "image",
+          source: { type: "base64", media_type: "image/png", data: "iVBORw0KGgo=" },
+        },
+        { type: "image", source: { type: "url", url: `${gateway.fake.url}/missing.png` } },
+        {
+          type: "document",
+          source: { type: "base64", media_type: "application/pdf", data: "JVBERi0=" },
+        },
+      ],
+    },
+    {
+      role: "assistant",
+      content: [
+        { type: "thinking", thinking: "Hmm", signature: "c2ln" },
+        { type: "tool_use", id: "toolu_1", name: "f", input: { a: ["x"] } },
+      ],
+    },
+    {
+      role: "user",
+      content: [{
+        type: "tool_result",
+        tool_use_id: "toolu_1",
+        content: [{ type: "text", text: "ok" }],
+      }],
+    },
+    { role: "system", content: "Later instructions." },
+  ],
+  tools: [{
+    name: "f",
+    description: "A tool.",
+    input_schema: {
+      type: "object",
+      properties: {
+        a: { $ref: "#/$defs/a" },
+        n: { type: ["integer", "null"], exclusiveMinimum: 0 },
+      },
+      $defs: { a: { type: "array", items: { type: "string" } } },
+    },
+  }],
+  tool_choice: { type: "auto", disable_parallel_tool_use: true },
+  thinking: { type: "enabled", budget_tokens: 2048 },
+  output_config: { effort: "low" },
+  temperature: 0.5,
+  stop_sequences: ["END"],
+  metadata: { user_id: "u" },
+  stream: false,
+});
+
+// --- Ollama (/api/*) ---------------------------------------------------------------------
+
+const OLLAMA_CHAT = () => ({
+  model: "gemini-3.8-flash:latest",
+  messages: [
+    { role: "system", content: "Be short." },
+    { role: "user", content: "Hi", images: ["iVBORw0KGgoAAAANSUhEUg=="] },
+    {
+      role: "assistant",
+      content: "",
+      tool_calls: [{ id: "call_1", function: { name: "f", arguments: { a: ["x"] } } }],
+    },
+    { role: "tool", content: '{"a":[1,2]}', tool_name: "f" },
+  ],
+  tools: [{
+    type: "function",
+    function: {
+      name: "f",
+      parameters: {
+        type: "object",
+        properties: { a: { type: "array", items: { type: "string" } } },
+      },
+    },
+  }],
+  format: { type: "object", properties: { x: { type: "string" } } },
+  options: { temperature: 0.5, top_p: 0.9, top_k: 20, num_predict: 100, stop: ["END"], seed: 1 },
+  think: "low",
+  keep_alive: "5m",
+  logprobs: true,
+  top_logprobs: 2,
+  stream: false,
+});
+
+const OLLAMA_GENERATE = () => ({
+  model: "gemini-3.8-flash",
+  prompt: "Hi",
+  system: "Be short.",
+  images: ["iVBORw0KGgoAAAANSUhEUg=="],
+  format: "json",
+  options: { temperature: 0.5 },
+  think: true,
+  stream: false,
+});
+
+const OLLAMA_EMBED = () => ({ model: "gemini-embedding-001", input: ["a", "b"], dimensions: 8 });
+
+const OLLAMA_DIALECT: Dialect = {
+  name: "ollama",
+  routes: [
+    { method: "GET", path: "/api/tags" },
+    { method: "GET", path: "/api/ps" },
+    { method: "GET", path: "/api/version" },
+    { method: "GET", path: "/api/{id}" },
+    { method: "POST", path: "/api/chat", body: OLLAMA_CHAT },
+    { method: "POST", path: "/api/generate", body: OLLAMA_GENERATE },
+    { method: "POST", path: "/api/embed", body: OLLAMA_EMBED },
+    {
+      method: "POST",
+      path: "/api/embeddings",
+      body: () => ({ model: "gemini-embedding-001", prompt: "a" }),
+    },
+    { method: "POST", path: "/api/show", body: () => ({ model: "gemini-3.8-flash" }) },
+    {
+      method: "POST",
+      path: "/api/pull",
+      body: () => ({ model: "gemini-3.8-flash", stream: false }),
+    },
+  ],
+  assertError(body) {
+    const { error } = body as { error?: unknown };
+    assert.equal(typeof error, "string", "no error string");
+    assert.equal(Object.keys(body as object).length, 1, "more than the error");
+    assert.ok((error as string).length <= MAX_MESSAGE_LENGTH, "message too long");
+  },
+};
+
+// --- end of Ollama -------------------------------------------------------------------------
+
 /** Every dialect's routes; a new dialect adds its entry here. */
 const DIALECTS: Dialect[] = [
   {
@@ -101,6 +265,9 @@ const DIALECTS: Dialect[] = [
       { method: "POST", path: "/v1/chat/completions", body: CHAT },
       { method: "POST", path: "/chat/completions", body: CHAT },
       { method: "POST", path: "/v1/embeddings", body: EMBEDDINGS },
+      { method: "POST", path: "/v1/completions", body: COMPLETIONS },
+      { method: "POST", path: "/v1/images/generations", body: IMAGES },
+      { method: "POST", path: "/v1/audio/speech", body: SPEECH },
       { method: "GET", path: "/v1/{id}" },
     ],
     assertError(body) {
@@ -113,6 +280,23 @@ const DIALECTS: Dialect[] = [
       assert.ok((error.message as string).length <= MAX_MESSAGE_LENGTH, "message too long");
     },
   },
+  {
+    name: "anthropic",
+    routes: [
+      { method: "POST", path: "/v1/messages", body: MESSAGES },
+      { method: "POST", path: "/v1/messages?beta=true", body: MESSAGES },
+      { method: "POST", path: "/v1/messages/count_tokens", body: MESSAGES },
+    ],
+    assertError(body) {
+      const { type, error } = body as { type?: string; error?: Record<string, unknown> };
+      assert.equal(type, "error");
+      assert.ok(error && typeof error === "object", "no error object");
+      assert.equal(typeof error.type, "string");
+      assert.equal(typeof error.message, "string");
+      assert.ok((error.message as string).length <= MAX_MESSAGE_LENGTH, "message too long");
+    },
+  },
+  OLLAMA_DIALECT,
 ];
 
 /** `levels` arrays or objects nested in one another. */

@@ -20,14 +20,19 @@ function api(id: string, name: string, base: string, endpoints: string): ApiDesc
   return { id, name, base, endpoints: endpoints.split(", ") };
 }
 
-/** Every API the gateway serves, in the order the console lists them: one line each. */
+/** Every API the gateway serves, in the order the console lists them: one entry each. */
 export const APIS: readonly ApiDescription[] = [
-  api(
-    "openai",
-    "OpenAI",
-    "/v1",
-    "GET /v1/models, GET /v1/models/{id}, POST /v1/chat/completions, POST /v1/embeddings",
-  ),
+  api("openai", "OpenAI", "/v1", "GET /v1/models, GET /v1/models/{id}, POST /v1/chat/completions"),
+  api("embeddings", "OpenAI embeddings", "/v1", "POST /v1/embeddings"),
+  api("completions", "OpenAI legacy completions", "/v1", "POST /v1/completions"),
+  api("images", "OpenAI images", "/v1", "POST /v1/images/generations, POST /v1/images/edits"),
+  api("speech", "OpenAI speech", "/v1", "POST /v1/audio/speech"),
+  api("transcription", "OpenAI speech to text", "/v1", "POST /v1/audio/transcriptions"),
+  api("translation", "OpenAI speech translation", "/v1", "POST /v1/audio/translations"),
+  api("anthropic", "Anthropic Messages", "/", "POST /v1/messages, POST /v1/messages/count_tokens"),
+  api("ollama", "Ollama", "/", "GET /api/tags, POST /api/show, GET /api/ps, GET /api/version"),
+  api("ollama-chat", "Ollama chat", "/", "POST /api/chat, POST /api/generate, POST /api/pull"),
+  api("ollama-embed", "Ollama embeddings", "/", "POST /api/embed, POST /api/embeddings"),
   api("live", "Gemini Live (WebSocket)", "/ws", "GET /ws"),
   api("keys", "Key pool", "/v1/gateway/keys", "GET /v1/gateway/keys"),
 ];

@@ -74,8 +74,11 @@ export function mimeTypeFromName(name: string): string | undefined {
   return match ? BY_EXTENSION[match[1].toLowerCase()] : undefined;
 }
 
-/** Leading bytes of each recognised format; `-1` matches any byte. */
-const SIGNATURES: { mimeType: string; bytes: number[] }[] = [
+/**
+ * Leading bytes of each recognised format; `-1` matches any byte, and a `mask` (when given) is
+ * applied to each byte before it is compared.
+ */
+const SIGNATURES: { mimeType: string; bytes: number[]; mask?: number[] }[] = [
   { mimeType: "image/png", bytes: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a] },
   { mimeType: "image/jpeg", bytes: [0xff, 0xd8, 0xff] },
   { mimeType: "image/gif", bytes: [0x47, 0x49, 0x46, 0x38] },
@@ -84,12 +87,33 @@ const SIGNATURES: { mimeType: string; bytes: number[] }[] = [
     bytes: [0x52, 0x49, 0x46, 0x46, -1, -1, -1, -1, 0x57, 0x45, 0x42, 0x50],
   },
   { mimeType: "application/pdf", bytes: [0x25, 0x50, 0x44, 0x46, 0x2d] },
+  // RIFF….WAVE
+  {
+    mimeType: "audio/wav",
+    bytes: [0x52, 0x49, 0x46, 0x46, -1, -1, -1, -1, 0x57, 0x41, 0x56, 0x45],
+  },
+  // FORM….AIFF and FORM….AIFC
+  { mimeType: "audio/aiff", bytes: [0x46, 0x4f, 0x52, 0x4d, -1, -1, -1, -1, 0x41, 0x49, 0x46] },
+  { mimeType: "audio/flac", bytes: [0x66, 0x4c, 0x61, 0x43] }, // fLaC
+  { mimeType: "audio/ogg", bytes: [0x4f, 0x67, 0x67, 0x53] }, // OggS (Vorbis, Opus)
+  { mimeType: "audio/mp3", bytes: [0x49, 0x44, 0x33] }, // an ID3 tag before MPEG frames
+  // An MPEG audio layer III frame: 11 sync bits, then layer bits 01.
+  { mimeType: "audio/mp3", bytes: [0xff, 0xe2], mask: [0xff, 0xe6] },
+  // An AAC ADTS frame: 12 sync bits, then layer bits 00.
+  { mimeType: "audio/aac", bytes: [0xff, 0xf0], mask: [0xff, 0xf6] },
+  // ISO media whose brand is M4A: audio in an MP4 container.
+  { mimeType: "audio/mp4", bytes: [-1, -1, -1, -1, 0x66, 0x74, 0x79, 0x70, 0x4d, 0x34, 0x41] },
+  { mimeType: "video/mp4", bytes: [-1, -1, -1, -1, 0x66, 0x74, 0x79, 0x70] }, // ….ftyp
+  { mimeType: "video/webm", bytes: [0x1a, 0x45, 0xdf, 0xa3] }, // EBML (WebM, Matroska)
 ];
 
-/** The media type of PNG, JPEG, GIF, WEBP or PDF content, recognised by its first bytes. */
+/**
+ * The media type of content recognised by its first bytes: PNG, JPEG, GIF, WEBP, PDF, and the
+ * audio formats WAV, AIFF, FLAC, OGG, MP3, AAC and M4A (other MP4 and WebM files as video).
+ */
 export function sniffMimeType(bytes: Uint8Array): string | undefined {
-  return SIGNATURES.find(({ bytes: signature }) =>
+  return SIGNATURES.find(({ bytes: signature, mask }) =>
     bytes.length >= signature.length &&
-    signature.every((byte, at) => byte === -1 || bytes[at] === byte)
+    signature.every((byte, at) => byte === -1 || (bytes[at] & (mask?.[at] ?? 0xff)) === byte)
   )?.mimeType;
 }

@@ -11,6 +11,7 @@
  * @module
  */
 
+import { withoutTag } from "./model_tag.ts";
 import { invalidValue, wrongType } from "../http/fields.ts";
 import { RETIRED_MODELS } from "./retired_models.ts";
 
@@ -152,7 +153,7 @@ export function resolveModel(
   foreignNames: RegExp,
   aliases: ModelAliases,
 ): ResolvedModel {
-  const requested = readName(value);
+  const requested = readName(withoutTag(value));
   const name = requested ?? fallback;
   let model = aliases.resolve(name);
   if (foreignNames.test(model)) model = aliases.resolve(fallback);

@@ -24,6 +24,7 @@ import type {
   UsageMetadata,
 } from "../gemini/types.ts";
 import type { CountTokensRequest } from "./validate.ts";
+import { mediaParts, transcription } from "./media.ts";
 
 /** The response of `countTokens`. */
 export interface CountTokensResponse {
@@ -177,7 +178,33 @@ function declarationsOf(request: GenerateContentRequest): FunctionDeclaration[] 
   return request.tools?.flatMap((tool) => tool.functionDeclarations ?? []) ?? [];
 }
 
-/** The calls to make, or none when the model should answer with text. */
+/**
+ * The call the user's text asks for by name, with its arguments written as a JSON object right
+ * after it (`Bash {"command": "ls"}`), if it does.
+ */
+function requestedCall(text: string, declared: FunctionDeclaration[]): FunctionCall | undefined {
+  for (const fn of declared) {
+    const at = text.indexOf(`${fn.name} {`);
+    if (at < 0) continue;
+    const rest = text.slice(at + fn.name.length + 1);
+    for (let end = rest.indexOf("}"); end >= 0; end = rest.indexOf("}", end + 1)) {
+      try {
+        const args = JSON.parse(rest.slice(0, end + 1));
+        if (isRecord(args)) return { name: fn.name, args };
+      } catch {
+        // Not the end of the object yet.
+      }
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The calls to make, or none when the model should answer with text: the function the user's
+ * text names with JSON arguments ({@linkcode requestedCall}), else the first declared one (all
+ * of them when asked for in parallel), with example arguments; none when the text says
+ * "no tools".
+ */
 function functionCalls(request: GenerateContentRequest): FunctionCall[] {
   const declared = declarationsOf(request);
   const last = request.contents.at(-1);
@@ -185,10 +212,13 @@ function functionCalls(request: GenerateContentRequest): FunctionCall[] {
   const mode = String(config?.mode ?? "AUTO").toUpperCase();
   if (!declared.length || !last || last.role === "model" || mode === "NONE") return [];
   if (last.parts?.some((part) => part.functionResponse)) return [];
+  if (/\bno tools\b/i.test(textOf(last))) return [];
   const allowedNames = config?.allowedFunctionNames ?? [];
   const allowed = allowedNames.length
     ? declared.filter((fn) => allowedNames.includes(fn.name))
     : declared;
+  const requested = requestedCall(textOf(last), allowed);
+  if (requested) return [requested];
   const parallel = (mode === "ANY" && allowed.length > 1) || /parallel/i.test(textOf(last));
   return (parallel ? allowed : allowed.slice(0, 1)).map((fn) => {
     const args = exampleOf(fn.parametersJsonSchema ?? fn.parameters ?? {});
@@ -220,12 +250,12 @@ function stopSequences(request: GenerateContentRequest): string[] {
   );
 }
 
-function answer(request: GenerateContentRequest): Answer {
+function answer(model: string, request: GenerateContentRequest): Answer {
   const config = request.generationConfig;
   const thought = config?.thinkingConfig?.includeThoughts ? THOUGHT : undefined;
   const calls = functionCalls(request);
   if (calls.length) return { thought, calls, finishReason: "STOP" };
-  let text = answerText(request);
+  let text = transcription(model, request) ?? answerText(request);
   for (const stop of stopSequences(request)) {
     const at = text.indexOf(stop);
     if (at >= 0) text = text.slice(0, at);
@@ -327,7 +357,7 @@ function plan(model: string, request: GenerateContentRequest): Generation {
   const next = random(hash(model + JSON.stringify(request)));
   const config = request.generationConfig;
   const candidates = Math.max(1, Number(config?.candidateCount ?? 1) || 1);
-  const planned = answer(request);
+  const planned = answer(model, request);
   const searching = request.tools?.some((tool) => tool.googleSearch) && planned.text;
   const query = textOf(request.contents.findLast((content) => content.role !== "model"));
   return {
@@ -398,7 +428,8 @@ function response(
 /**
  * The default `streamGenerateContent` answer: the thought summary (if asked for) in its own
  * chunk, then the text in ~3 chunks or the function calls in one; Gemini 3 models end with an
- * empty text part (signed, after text). Usage is cumulative on every chunk and `finishReason`
+ * empty text part (signed, after text). Image and speech models answer in one chunk
+ * ({@linkcode mediaParts}). Usage is cumulative on every chunk and `finishReason`
  * only on the last.
  */
 export function generateChunks(
@@ -407,6 +438,8 @@ export function generateChunks(
 ): GenerateContentResponse[] {
   const generation = plan(model, request);
   const { answer, signature } = generation;
+  const media = mediaParts(model, request, answer.text ?? "");
+  if (media) return [response(generation, media, outputTokens(media), true)];
   const pieces: Part[][] = [];
   if (answer.thought) pieces.push([{ text: answer.thought, thought: true }]);
   if (answer.calls) pieces.push(callParts(generation));
@@ -428,6 +461,8 @@ export function generateContent(
 ): GenerateContentResponse {
   const generation = plan(model, request);
   const { answer, signature } = generation;
+  const media = mediaParts(model, request, answer.text ?? "");
+  if (media) return response(generation, media, outputTokens(media), true);
   const parts: Part[] = answer.thought ? [{ text: answer.thought, thought: true }] : [];
   if (answer.calls) parts.push(...callParts(generation));
   else {parts.push(

@@ -7,6 +7,7 @@
  * @module
  */
 
+import { mediaRefusal } from "./media.ts";
 import { isRecord } from "../http/fields.ts";
 import { modelFamily, thinkingLevels } from "../core/model_family.ts";
 import type {
@@ -538,7 +539,7 @@ function checkGenerate(
   if (unansweredResponse(request.contents)) {
     return invalidArgument("Request contains an invalid argument.");
   }
-  return undefined;
+  return mediaRefusal(model, request);
 }
 
 function generateMessage(version: string): Message {

@@ -18,6 +18,7 @@ import type { KeySource } from "./key_source.ts";
 import {
   BATCH_EMBED_CONTENTS_RESPONSE,
   checkShape,
+  COUNT_TOKENS_RESPONSE,
   GENERATE_CONTENT_RESPONSE,
   LIST_MODELS_RESPONSE,
   MODEL,
@@ -26,6 +27,7 @@ import {
 import type {
   BatchEmbedContentsRequest,
   BatchEmbedContentsResponse,
+  CountTokensResponse,
   GenerateContentRequest,
   GenerateContentResponse,
   ListModelsResponse,
@@ -125,6 +127,18 @@ export class GeminiClient {
           BATCH_EMBED_CONTENTS_RESPONSE,
           request,
         ),
+    );
+  }
+
+  /** `models/{model}:countTokens` of a whole `generateContent` request. */
+  async countTokens(
+    model: string,
+    request: GenerateContentRequest,
+  ): Promise<CountTokensResponse> {
+    const body = { generateContentRequest: { model: `models/${modelId(model)}`, ...request } };
+    return await this.#options.keys.use(
+      modelId(model),
+      (key) => this.#json(key, `${modelPath(model)}:countTokens`, COUNT_TOKENS_RESPONSE, body),
     );
   }
 

@@ -96,6 +96,12 @@ export const BATCH_EMBED_CONTENTS_RESPONSE: Shape = fields({
   usageMetadata: fields({ promptTokenCount: COUNT }),
 });
 
+/** `CountTokensResponse`. */
+export const COUNT_TOKENS_RESPONSE: Shape = fields({
+  totalTokens: COUNT,
+  cachedContentTokenCount: COUNT,
+});
+
 /** `value` as `T` if it has `shape`; else a 502 naming where it differs. */
 export function checkShape<T>(value: unknown, shape: Shape): T {
   const problem = mismatch(value, shape, "the response");

@@ -127,6 +127,20 @@ export interface ThinkingConfig {
   thinkingLevel?: string;
 }
 
+/** How an image model shapes its pictures. */
+export interface ImageConfig {
+  /** `1:1`, `2:3`, `3:2`, `3:4`, `4:3`, `4:5`, `5:4`, `9:16`, `16:9` or `21:9`. */
+  aspectRatio?: string;
+  /** `1K`, `2K` or `4K`: about that many pixels on the longest edge. */
+  imageSize?: string;
+}
+
+/** The voice a speech model reads with. */
+export interface SpeechConfig {
+  voiceConfig?: { prebuiltVoiceConfig?: { voiceName?: string } };
+  languageCode?: string;
+}
+
 /** Sampling and output options. */
 export interface GenerationConfig {
   candidateCount?: number;
@@ -145,6 +159,8 @@ export interface GenerationConfig {
   logprobs?: number;
   responseModalities?: string[];
   thinkingConfig?: ThinkingConfig;
+  imageConfig?: ImageConfig;
+  speechConfig?: SpeechConfig;
 }
 
 /** The body of `generateContent` and `streamGenerateContent`. */
@@ -156,6 +172,12 @@ export interface GenerateContentRequest {
   safetySettings?: SafetySetting[];
   generationConfig?: GenerationConfig;
   cachedContent?: string;
+}
+
+/** The response of `countTokens`. */
+export interface CountTokensResponse {
+  totalTokens?: number;
+  cachedContentTokenCount?: number;
 }
 
 /** Token counts per modality. */

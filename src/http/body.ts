@@ -1,5 +1,5 @@
 /**
- * Reading a client's JSON body, with a size limit.
+ * Reading a client's JSON or form body, with a size limit.
  * @module
  */
 
@@ -42,6 +42,35 @@ export async function readJsonObject(
     );
   }
   return body as Record<string, unknown>;
+}
+
+/**
+ * Reads `request`'s `multipart/form-data` (or url-encoded) body, answering 413 past `maxBytes`
+ * (before any of it is parsed) and 400 when it is not a form.
+ */
+export async function readFormData(request: Request, maxBytes: number): Promise<FormData> {
+  const declared = Number(request.headers.get("content-length"));
+  if (declared > maxBytes) throw tooLarge(maxBytes);
+  const type = request.headers.get("content-type") ?? "";
+  if (!/^(multipart\/form-data|application\/x-www-form-urlencoded)\b/i.test(type)) {
+    throw invalidRequest(
+      "The request body must be multipart/form-data, with the file and the other fields as parts.",
+      null,
+      "invalid_content_type",
+    );
+  }
+  const bytes = await readAtMost(request.body, maxBytes, () => tooLarge(maxBytes));
+  try {
+    return await new Response(bytes as Uint8Array<ArrayBuffer>, {
+      headers: { "content-type": type },
+    }).formData();
+  } catch {
+    throw invalidRequest(
+      "We could not parse the multipart/form-data body of your request.",
+      null,
+      "invalid_multipart",
+    );
+  }
 }
 
 /**

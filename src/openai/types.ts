@@ -141,3 +141,126 @@ export interface CreateEmbeddingResponse {
   model: string;
   usage: { prompt_tokens: number; total_tokens: number };
 }
+
+/** The legacy log probabilities of a completion choice. */
+export interface CompletionLogprobs {
+  text_offset: number[];
+  token_logprobs: number[];
+  tokens: string[];
+  top_logprobs: Record<string, number>[];
+}
+
+/** The reason a legacy completion choice ended. */
+export type CompletionFinishReason = "stop" | "length" | "content_filter";
+
+/** One choice of a legacy completion; streamed chunks carry `finish_reason: null` until the last. */
+export interface CompletionChoice {
+  text: string;
+  index: number;
+  logprobs: CompletionLogprobs | null;
+  finish_reason: CompletionFinishReason | null;
+}
+
+/** The body of `POST /completions`, and each chunk of its stream (the same shape). */
+export interface CreateCompletionResponse {
+  id: string;
+  object: "text_completion";
+  created: number;
+  model: string;
+  choices: CompletionChoice[];
+  usage?: CompletionUsage;
+}
+
+/** One generated image. */
+export interface Image {
+  b64_json?: string;
+  url?: string;
+  revised_prompt?: string;
+}
+
+/** Token usage of an image generation. */
+export interface ImageGenUsage {
+  total_tokens: number;
+  input_tokens: number;
+  output_tokens: number;
+  input_tokens_details: { text_tokens: number; image_tokens: number };
+}
+
+/** The answer of `POST /images/generations` and `POST /images/edits`. */
+export interface ImagesResponse {
+  created: number;
+  data: Image[];
+  output_format?: "png" | "webp" | "jpeg";
+  usage?: ImageGenUsage;
+}
+
+/** A word of a transcription with its times, in seconds. */
+export interface TranscriptionWord {
+  word: string;
+  start: number;
+  end: number;
+}
+
+/** A segment of a transcription with its times, in seconds. */
+export interface TranscriptionSegment {
+  id: number;
+  seek: number;
+  start: number;
+  end: number;
+  text: string;
+  tokens: number[];
+  temperature: number;
+  avg_logprob: number;
+  compression_ratio: number;
+  no_speech_prob: number;
+}
+
+/** Token usage of a transcription. */
+export interface TranscriptTextUsageTokens {
+  type: "tokens";
+  input_tokens: number;
+  input_token_details?: { text_tokens?: number; audio_tokens?: number };
+  output_tokens: number;
+  total_tokens: number;
+}
+
+/** `response_format: "json"` of `POST /audio/transcriptions` (and of translations, without usage). */
+export interface CreateTranscriptionResponseJson {
+  text: string;
+  usage?: TranscriptTextUsageTokens;
+}
+
+/** `response_format: "verbose_json"` of `POST /audio/transcriptions` and `/audio/translations`. */
+export interface CreateTranscriptionResponseVerboseJson {
+  task?: "transcribe" | "translate";
+  language: string;
+  duration: number;
+  text: string;
+  words?: TranscriptionWord[];
+  segments?: TranscriptionSegment[];
+}
+
+/** A streamed piece of a transcription. */
+export interface TranscriptTextDeltaEvent {
+  type: "transcript.text.delta";
+  delta: string;
+}
+
+/** The last event of a streamed transcription: all of its text. */
+export interface TranscriptTextDoneEvent {
+  type: "transcript.text.done";
+  text: string;
+  usage?: TranscriptTextUsageTokens;
+}
+
+/** A streamed piece of speech (`stream_format: "sse"`), base64 in the requested format. */
+export interface SpeechAudioDeltaEvent {
+  type: "speech.audio.delta";
+  audio: string;
+}
+
+/** The last event of streamed speech. */
+export interface SpeechAudioDoneEvent {
+  type: "speech.audio.done";
+  usage: { input_tokens: number; output_tokens: number; total_tokens: number };
+}

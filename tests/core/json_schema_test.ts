@@ -383,6 +383,66 @@ Deno.test("converted schemas pass the fake Gemini's proto validation", () => {
   assert.ok("request" in result, JSON.stringify(result));
 });
 
+Deno.test("Claude Code's keywords: propertyNames, $comment, exclusiveMinimum, type arrays", () => {
+  const schema = {
+    type: "object",
+    $comment: "generated",
+    propertyNames: { pattern: "^[a-z_]+$" },
+    properties: {
+      limit: { type: ["integer", "null"], exclusiveMinimum: 0, exclusiveMaximum: 100 },
+      mode: { const: "fast", $comment: "fixed" },
+      env: {
+        type: "object",
+        propertyNames: { type: "string" },
+        additionalProperties: { type: "string" },
+      },
+      either: { type: ["string", "number"] },
+    },
+  };
+  assert.deepEqual(toProtoSchema(schema, P), {
+    type: "OBJECT",
+    properties: {
+      limit: { type: "INTEGER", nullable: true },
+      mode: { enum: ["fast"], type: "STRING" },
+      env: { type: "OBJECT" },
+      either: { anyOf: [{ type: "STRING" }, { type: "NUMBER" }] },
+    },
+  });
+  // Raw JSON Schema keeps them all.
+  assert.deepEqual(inlineRefs(schema, P), schema);
+});
+
+Deno.test("every tool schema Claude Code 2.1.332 sends passes the fake Gemini, proto or JSON", () => {
+  const body = JSON.parse(
+    Deno.readTextFileSync(
+      new URL("../anthropic/fixtures/claude_code_2.1.332_request.json", import.meta.url),
+    ),
+  );
+  const tools = body.tools as { name: string; input_schema: Record<string, unknown> }[];
+  const contents = [{ role: "user", parts: [{ text: "hi" }] }];
+  const proto = tools.map((tool) => ({
+    name: tool.name,
+    parameters: toProtoSchema(tool.input_schema, tool.name),
+  }));
+  const json = tools.map((tool) => ({
+    name: tool.name,
+    parametersJsonSchema: inlineRefs(tool.input_schema, tool.name),
+  }));
+  for (
+    const [model, declarations] of [["gemini-2.0-flash", proto], [
+      "gemini-3.6-flash",
+      json,
+    ]] as const
+  ) {
+    const result = validateGenerateContent(
+      { contents, tools: [{ functionDeclarations: declarations }] },
+      model,
+      "v1beta",
+    );
+    assert.ok("request" in result, JSON.stringify(result));
+  }
+});
+
 Deno.test("a schema nested thousands of levels deep is a 400, not a stack overflow", () => {
   let schema: Record<string, unknown> = { type: "string" };
   for (let level = 0; level < 3000; level++) {

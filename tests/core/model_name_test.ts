@@ -160,3 +160,13 @@ Deno.test("anything that is not a model name is a 400 naming model, without echo
   assert.throws(() => chat(`x${"%".repeat(500)}`), (error: Error) => error.message.length < 200);
   assert.equal(chat("gemini-".padEnd(MAX_MODEL_NAME_LENGTH, "x")).length, MAX_MODEL_NAME_LENGTH);
 });
+
+Deno.test("an Ollama tag is read away: gemini-3.8-flash:latest is gemini-3.8-flash", () => {
+  assert.deepEqual(
+    resolveModel("gemini-3.8-flash:latest", DEFAULT, FOREIGN_CHAT_MODELS, silent()),
+    {
+      model: "gemini-3.8-flash",
+    },
+  );
+  assert.equal(chat("models/gemini-3.8-flash:8b"), "gemini-3.8-flash");
+});

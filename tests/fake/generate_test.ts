@@ -143,6 +143,22 @@ Deno.test("ANY with several functions, or 'parallel' in the prompt, calls all of
   );
 });
 
+Deno.test("a function named in the prompt with JSON arguments is called with them", () => {
+  const tools = [{ functionDeclarations: [weather, time] }];
+  const call = (text: string) =>
+    generateContent("gemini-2.5-flash", ask(text, { tools })).candidates![0].content!.parts![0]
+      .functionCall;
+  assert.deepEqual(call('Please run get_time {"zone": "UTC", "nested": {"a": 1}} now'), {
+    name: "get_time",
+    args: { zone: "UTC", nested: { a: 1 } },
+  });
+  // Without a JSON object after the name, the usual choice and example arguments.
+  assert.deepEqual(call("get_time please"), {
+    name: "get_weather",
+    args: { city: "example", days: 1 },
+  });
+});
+
 Deno.test("after a function response the model reports what the tool said", () => {
   const request: GenerateContentRequest = {
     contents: [

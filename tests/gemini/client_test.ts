@@ -39,6 +39,24 @@ Deno.test("sends the key only in x-goog-api-key, never in the URL", async () => 
   assert.equal(new URL(url).pathname, "/v1beta/models/gemini-2.5-flash:generateContent");
 });
 
+Deno.test("countTokens counts a whole request, its model named inside", async () => {
+  const fake = startFakeGemini();
+  const counted = await new GeminiClient(options(fake.url)).countTokens("gemini-3.6-flash", {
+    ...request,
+    systemInstruction: { parts: [{ text: "Be brief." }] },
+  }).finally(() => fake.close());
+  assert.ok((counted.totalTokens ?? 0) > 0);
+  const sent = fake.requests.at(-1)!;
+  assert.equal(sent.path, "/v1beta/models/gemini-3.6-flash:countTokens");
+  assert.deepEqual(sent.body, {
+    generateContentRequest: {
+      model: "models/gemini-3.6-flash",
+      ...request,
+      systemInstruction: { parts: [{ text: "Be brief." }] },
+    },
+  });
+});
+
 Deno.test("follows nextPageToken to the last page", async () => {
   const tokens: (string | null)[] = [];
   await using server = upstream((req) => {

@@ -39,7 +39,15 @@ export type SchemaName =
   | "ErrorResponse"
   | "CreateChatCompletionResponse"
   | "CreateChatCompletionStreamResponse"
-  | "CreateEmbeddingResponse";
+  | "CreateEmbeddingResponse"
+  | "CreateCompletionResponse"
+  | "ImagesResponse"
+  | "CreateTranscriptionResponseJson"
+  | "CreateTranscriptionResponseVerboseJson"
+  | "CreateTranslationResponseJson"
+  | "CreateTranslationResponseVerboseJson"
+  | "CreateTranscriptionResponseStreamEvent"
+  | "CreateSpeechResponseStreamEvent";
 
 /** Throws with every violation when `value` does not match the component schema `name`. */
 export function assertSchema(name: SchemaName, value: unknown): void {
@@ -69,4 +77,17 @@ export async function collect(
 export function valid<T>(completion: T): T {
   assertSchema("CreateChatCompletionResponse", completion);
   return completion;
+}
+
+/**
+ * Checks one chunk of a legacy completion stream against `CreateCompletionResponse`, which the
+ * specification says chunks share; OpenAI sends `finish_reason: null` before a choice's last
+ * chunk, which the specification does not list, so only that `null` is let through.
+ */
+export function assertCompletionChunk(chunk: unknown): void {
+  const copy = structuredClone(chunk) as { choices?: { finish_reason?: unknown }[] };
+  for (const choice of copy.choices ?? []) {
+    if (choice.finish_reason === null) choice.finish_reason = "stop";
+  }
+  assertSchema("CreateCompletionResponse", copy);
 }

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { GatewayError } from "../../src/core/errors.ts";
-import { readJsonObject } from "../../src/http/body.ts";
+import { readFormData, readJsonObject } from "../../src/http/body.ts";
 
 const post = (body: BodyInit, headers?: HeadersInit) =>
   new Request("http://gateway/v1/chat/completions", { method: "POST", body, headers });
@@ -40,4 +40,25 @@ Deno.test("a body nested deeper than 100 levels is a 400 naming where", async ()
     assert.ok((error as GatewayError).param!.length <= 101);
     return true;
   });
+});
+
+Deno.test("readFormData: a multipart form within the limit; 413 past it; 400 for no form", async () => {
+  const form = new FormData();
+  form.append("prompt", "hi");
+  form.append("file", new File(["abc"], "a.txt"));
+  const read = await readFormData(post(form), 10_000);
+  assert.equal(read.get("prompt"), "hi");
+  assert.equal((read.get("file") as File).name, "a.txt");
+  const big = new FormData();
+  big.append("file", new File([new Uint8Array(5000)], "big.bin"));
+  await assert.rejects(() => readFormData(post(big), 1024), failsWith(413, "request_too_large"));
+  await assert.rejects(
+    () => readFormData(post("{}", { "content-type": "application/json" }), 1024),
+    failsWith(400, "invalid_content_type"),
+  );
+  await assert.rejects(
+    () =>
+      readFormData(post("garbage", { "content-type": "multipart/form-data; boundary=x" }), 1024),
+    failsWith(400, "invalid_multipart"),
+  );
 });

@@ -4,9 +4,7 @@
  * Ranges are checked like OpenAI checks them; `stop` allows at most 5 sequences (Gemini's
  * limit) and `seed` must fit Gemini's 32-bit integer. `top_k: 0` means no top-k. Penalties are
  * checked, then sent only to legacy models: Gemini 2.5 and later answer any penalty with a 400.
- * `response_format` `json_schema` sends the schema as `responseJsonSchema` (JSON Schema,
- * references inlined), or as the proto `responseSchema` for models that lack JSON Schema
- * support ({@linkcode supportsJsonSchema}).
+ * `response_format` `json_schema` sends the schema through {@linkcode toJsonOutput}.
  * @module
  */
 
@@ -16,7 +14,6 @@ import {
   childParam,
   fieldOf,
   invalidValue,
-  isRecord,
   optional,
   readArray,
   readBoolean,
@@ -26,7 +23,7 @@ import {
   readString,
   wrongType,
 } from "../../http/fields.ts";
-import { inlineRefs, supportsJsonSchema, toProtoSchema } from "../../core/json_schema.ts";
+import { toJsonOutput } from "../../core/response_schema.ts";
 import { modelFamily } from "../../core/model_family.ts";
 
 const MAX_STOP_SEQUENCES = 5;
@@ -105,17 +102,7 @@ function responseFormat(value: unknown, model: string): GenerationConfig {
     case "json_schema": {
       const jsonSchema = readRecord(format.json_schema, "response_format.json_schema");
       const schema = fieldOf(jsonSchema, "schema", "response_format.json_schema");
-      if (schema.value === undefined) return { responseMimeType: "application/json" };
-      if (!isRecord(schema.value)) throw wrongType(schema.param, "an object", schema.value);
-      return supportsJsonSchema(model)
-        ? {
-          responseMimeType: "application/json",
-          responseJsonSchema: inlineRefs(schema.value, schema.param),
-        }
-        : {
-          responseMimeType: "application/json",
-          responseSchema: toProtoSchema(schema.value, schema.param),
-        };
+      return toJsonOutput(optional(schema.value, schema.param, readRecord), schema.param, model);
     }
     default:
       throw invalidValue(

@@ -15,39 +15,30 @@
  * @module
  */
 
+import { type Conversation, toConversation, type Turn } from "../../core/conversation.ts";
 import { excerpt } from "../../core/excerpt.ts";
-import type { Content, FunctionCall, Part } from "../../gemini/types.ts";
-import { decodeToolCallId, SKIP_THOUGHT_SIGNATURE } from "../../core/tool_call_id.ts";
-import { modelFamily, supportsSystemInstruction } from "../../core/model_family.ts";
-import { toParts, toText } from "./content_parts.ts";
+import { toFunctionArgs } from "../../core/function_arguments.ts";
+import { toFunctionResponse } from "../../core/function_response.ts";
 import type { RemoteFiles } from "../../core/remote_files.ts";
-import { MAX_DEPTH, tooDeepAt } from "../../core/depth.ts";
+import { decodeToolCallId } from "../../core/tool_call_id.ts";
+import type { FunctionCall, Part } from "../../gemini/types.ts";
 import {
   childParam,
   invalidValue,
-  isRecord,
   missing,
   optional,
   readArray,
   readRecord,
   readString,
 } from "../../http/fields.ts";
-
-/** The conversation in Gemini's shape. */
-export interface ChatContents {
-  contents: Content[];
-  systemInstruction?: Content;
-}
-
-/** A turn being built: always with its role and parts. */
-type Turn = Required<Content>;
+import { toParts, toText } from "./content_parts.ts";
 
 const ROLES = ["system", "developer", "user", "assistant", "tool", "function"];
 
 /**
  * Converts `messages` for `model` (without `models/`); remote files are recorded in `files`.
  */
-export function toContents(messages: unknown, model: string, files: RemoteFiles): ChatContents {
+export function toContents(messages: unknown, model: string, files: RemoteFiles): Conversation {
   const list = readArray(messages, "messages");
   if (list.length === 0) throw invalidValue("messages", "expected at least one message.");
   const system: Part[] = [];
@@ -105,7 +96,7 @@ export function toContents(messages: unknown, model: string, files: RemoteFiles)
             `no earlier assistant message has a tool call with id '${excerpt(callId)}'.`,
           );
         }
-        const response = toResponse(toText(message.content, field("content")));
+        const response = toFunctionResponse(toText(message.content, field("content")));
         responses.push({
           order: call.order,
           part: { functionResponse: { name: call.name, response } },
@@ -114,7 +105,7 @@ export function toContents(messages: unknown, model: string, files: RemoteFiles)
       }
       case "function": {
         const name = readString(message.name, field("name"));
-        const response = toResponse(toText(message.content, field("content")));
+        const response = toFunctionResponse(toText(message.content, field("content")));
         responses.push({ order: Infinity, part: { functionResponse: { name, response } } });
         break;
       }
@@ -127,15 +118,7 @@ export function toContents(messages: unknown, model: string, files: RemoteFiles)
   });
   flushResponses();
 
-  const contents = merge(turns);
-  if (modelFamily(model) === "level") contents.forEach(skipMissingSignature);
-  if (contents.length === 0) {
-    if (system.length > 0) return { contents: [{ role: "user", parts: system }] };
-    throw invalidValue("messages", "no message has any content.");
-  }
-  if (system.length === 0) return { contents };
-  if (supportsSystemInstruction(model)) return { contents, systemInstruction: { parts: system } };
-  return { contents: foldSystem(contents, system) };
+  return toConversation(turns, system, model, "messages");
 }
 
 function toolCallPart(
@@ -157,22 +140,9 @@ function toolCallPart(
 function functionCallPart(value: unknown, param: string): { functionCall: FunctionCall } {
   const fn = readRecord(value, param);
   const name = readString(fn.name, childParam(param, "name"));
-  const argsParam = childParam(param, "arguments");
-  if (isRecord(fn.arguments)) return { functionCall: { name, args: fn.arguments } };
-  const text = optional(fn.arguments, argsParam, readString) ?? "";
-  let args: unknown = {};
-  if (text.trim()) {
-    try {
-      args = JSON.parse(text) ?? {};
-    } catch {
-      throw invalidValue(argsParam, "the arguments are not valid JSON.");
-    }
-  }
-  if (!isRecord(args)) throw invalidValue(argsParam, "the arguments must be a JSON object.");
-  if (tooDeepAt(args)) {
-    throw invalidValue(argsParam, `the arguments nest deeper than ${MAX_DEPTH} levels.`);
-  }
-  return { functionCall: { name, args } };
+  return {
+    functionCall: { name, args: toFunctionArgs(fn.arguments, childParam(param, "arguments")) },
+  };
 }
 
 /** `extra_content.google.thought_signature`, if the tool call carries one. */
@@ -181,66 +151,4 @@ function signatureOf(extra: unknown, param: string): string | undefined {
   const googleParam = childParam(param, "google");
   const signature = optional(google, googleParam, readRecord)?.thought_signature;
   return optional(signature, childParam(googleParam, "thought_signature"), readString) || undefined;
-}
-
-/**
- * A tool result as Gemini's `response` object: a JSON object as is, other JSON wrapped, and
- * anything else, JSON with a `$ref` key anywhere (which Gemini reads as a schema reference), or
- * JSON nested deeper than {@linkcode MAX_DEPTH} levels (deeper than Gemini reads), wrapped as text.
- */
-function toResponse(text: string): Record<string, unknown> {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return { result: text };
-  }
-  if (tooDeepAt(value) || hasRefKey(value)) return { result: text };
-  return isRecord(value) ? value : { result: value };
-}
-
-/** Whether an object inside `value` has a `$ref` key; walked without recursion. */
-function hasRefKey(value: unknown): boolean {
-  const stack = [value];
-  while (stack.length > 0) {
-    const node = stack.pop();
-    if (isRecord(node) && Object.hasOwn(node, "$ref")) return true;
-    if (Array.isArray(node) || isRecord(node)) {
-      for (const child of Object.values(node)) stack.push(child);
-    }
-  }
-  return false;
-}
-
-/** Turns with parts, consecutive turns of one role merged. */
-function merge(turns: Turn[]): Turn[] {
-  const merged: Turn[] = [];
-  for (const turn of turns) {
-    if (turn.parts.length === 0) continue;
-    const last = merged.at(-1);
-    if (last && last.role === turn.role) last.parts.push(...turn.parts);
-    else merged.push(turn);
-  }
-  return merged;
-}
-
-/**
- * `contents` with the system text at the start of the first user turn (a new first turn when
- * there is none), for models without `systemInstruction`.
- */
-function foldSystem(contents: Turn[], system: Part[]): Turn[] {
-  const text = { text: `${system.map((part) => part.text).join("\n\n")}\n\n` };
-  const index = contents.findIndex((turn) => turn.role === "user");
-  if (index < 0) return [{ role: "user", parts: [text] }, ...contents];
-  return contents.map((turn, at) =>
-    at === index ? { role: "user", parts: [text, ...turn.parts] } : turn
-  );
-}
-
-/** Gives the first function call of a model turn the skip placeholder if it has no signature. */
-function skipMissingSignature(turn: Turn): void {
-  if (turn.role !== "model") return;
-  const index = turn.parts.findIndex((part) => part.functionCall);
-  if (index < 0 || turn.parts[index].thoughtSignature) return;
-  turn.parts[index] = { ...turn.parts[index], thoughtSignature: SKIP_THOUGHT_SIGNATURE };
 }

@@ -3,20 +3,15 @@
  * @module
  */
 
-import type {
-  Candidate,
-  CodeExecutionResult,
-  ExecutableCode,
-  GenerateContentResponse,
-  Part,
-  PromptFeedback,
-} from "../../gemini/types.ts";
+import type { Candidate, GenerateContentResponse, Part } from "../../gemini/types.ts";
 import type {
   ChatCompletionMessageToolCall,
   ChatCompletionResponseMessage,
   CreateChatCompletionResponse,
 } from "../types.ts";
 import { toFinishReason } from "../../core/finish_reason.ts";
+import { partMarkdown } from "../../core/part_markdown.ts";
+import { blockedPromptText } from "../../core/prompt_feedback.ts";
 import { toAnnotations } from "./grounding.ts";
 import { toLogprobs } from "./logprobs.ts";
 import { toToolCall } from "./tool_calls.ts";
@@ -40,30 +35,6 @@ export interface CompletionMeta {
   parallelToolCalls?: boolean;
 }
 
-function fence(info: string, body: string): string {
-  return `\`\`\`${info}\n${body}${body.endsWith("\n") || body === "" ? "" : "\n"}\`\`\`\n`;
-}
-
-function codeBlock(code: ExecutableCode): string {
-  const language = code.language === "LANGUAGE_UNSPECIFIED" ? "" : code.language.toLowerCase();
-  return fence(language, code.code);
-}
-
-function outputBlock(result: CodeExecutionResult): string {
-  const failed = result.outcome && result.outcome !== "OUTCOME_OK" ? `${result.outcome}\n` : "";
-  return fence("output", failed + (result.output ?? ""));
-}
-
-/** The markdown a part that is neither text, thought nor call shows as, if any. */
-function blockOf(part: Part): string | undefined {
-  if (part.executableCode) return codeBlock(part.executableCode);
-  if (part.codeExecutionResult) return outputBlock(part.codeExecutionResult);
-  if (part.inlineData?.mimeType.startsWith("image/")) {
-    return `![image](data:${part.inlineData.mimeType};base64,${part.inlineData.data})\n`;
-  }
-  return undefined;
-}
-
 /**
  * Sorts parts into answer text, thought summaries and tool calls. Code the model ran and its
  * output become fenced blocks and generated images markdown images, each on a line of its own
@@ -79,20 +50,13 @@ export function toMessagePieces(parts: Part[] | undefined, before = ""): Message
     } else if (part.text !== undefined) {
       pieces.content += part.text;
     } else {
-      const block = blockOf(part);
+      const block = partMarkdown(part);
       if (block === undefined) continue;
       const previous = before + pieces.content;
       pieces.content += (previous === "" || previous.endsWith("\n") ? "" : "\n") + block;
     }
   }
   return pieces;
-}
-
-/** What an answer to a blocked prompt says, or `undefined` when the prompt was not blocked. */
-export function blockedPromptText(feedback: PromptFeedback | undefined): string | undefined {
-  if (!feedback?.blockReason) return undefined;
-  const detail = feedback.blockReasonMessage ? ` ${feedback.blockReasonMessage}` : "";
-  return `The prompt was blocked by Gemini (reason: ${feedback.blockReason}).${detail}`;
 }
 
 function toChoice(

@@ -17,7 +17,8 @@ import type {
 import { toFinishReason } from "../../core/finish_reason.ts";
 import { toAnnotations } from "./grounding.ts";
 import { toLogprobs } from "./logprobs.ts";
-import { blockedPromptText, type CompletionMeta, toMessagePieces } from "./response.ts";
+import { blockedPromptText } from "../../core/prompt_feedback.ts";
+import { type CompletionMeta, toMessagePieces } from "./response.ts";
 import { toUsage } from "./usage.ts";
 
 /** How to label the chunks, and whether to end with a usage chunk. */

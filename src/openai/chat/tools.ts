@@ -2,9 +2,7 @@
  * OpenAI `tools`, `tool_choice` (and legacy `functions`, `function_call`) → Gemini `tools` and
  * `toolConfig`.
  *
- * Function tools become one `functionDeclarations` tool; their `parameters` are sent as
- * `parametersJsonSchema` with references inlined, or converted to the proto `parameters` for
- * models without JSON Schema support. Gemini's built-in tools are reached with a tool of type `google_search`,
+ * Function tools become one `functionDeclarations` tool ({@linkcode toFunctionDeclaration}). Gemini's built-in tools are reached with a tool of type `google_search`,
  * `code_execution` or `url_context` (camelCase too), a function named `googleSearch` or
  * `google_search`, `web_search_options`, or the Gemini options `url_context` and
  * `code_execution`.
@@ -24,7 +22,7 @@ import {
   readString,
   wrongType,
 } from "../../http/fields.ts";
-import { inlineRefs, supportsJsonSchema, toProtoSchema } from "../../core/json_schema.ts";
+import { toFunctionDeclaration } from "../../core/function_declaration.ts";
 
 /** Gemini's tools and how the model may call them. */
 export interface ToolSettings {
@@ -50,9 +48,6 @@ const BUILTIN_TYPES: Record<string, Builtin> = {
 };
 
 const SEARCH_FUNCTION_NAMES = ["googleSearch", "google_search"];
-
-/** Gemini's rule for function names. */
-const FUNCTION_NAME = /^[A-Za-z_][A-Za-z0-9_.:-]{0,63}$/;
 
 /** The tools of `body` for `model` (without `models/`), plus the built-ins of `options`. */
 export function toTools(
@@ -112,28 +107,16 @@ export function toTools(
 function toDeclaration(value: unknown, param: string, model: string): FunctionDeclaration {
   const fn = readRecord(value, param);
   const nameParam = childParam(param, "name");
-  const name = readString(fn.name, nameParam);
-  if (!FUNCTION_NAME.test(name)) {
-    throw invalidValue(
-      nameParam,
-      `'${
-        excerpt(name)
-      }' is not a valid function name: it must start with a letter or an underscore and contain only letters, digits, underscores, dots, colons and dashes, at most 64 characters.`,
-    );
-  }
-  const description = optional(fn.description, childParam(param, "description"), readString);
   const parametersParam = childParam(param, "parameters");
-  const parameters = optional(fn.parameters, parametersParam, readRecord);
-  const declaration: FunctionDeclaration = { name };
-  if (description) declaration.description = description;
-  if (parameters && Object.keys(parameters).length > 0) {
-    if (supportsJsonSchema(model)) {
-      declaration.parametersJsonSchema = inlineRefs(parameters, parametersParam);
-    } else {
-      declaration.parameters = toProtoSchema(parameters, parametersParam);
-    }
-  }
-  return declaration;
+  return toFunctionDeclaration(
+    {
+      name: readString(fn.name, nameParam),
+      description: optional(fn.description, childParam(param, "description"), readString),
+      parameters: optional(fn.parameters, parametersParam, readRecord),
+    },
+    { name: nameParam, parameters: parametersParam },
+    model,
+  );
 }
 
 /** Whether a built-in tool option is on: `true` or an object; `false` or absent is off. */

@@ -3,6 +3,7 @@
  * @module
  */
 
+import { toUnitLength } from "../../core/unit_length.ts";
 import { GatewayError } from "../../core/errors.ts";
 import type { BatchEmbedContentsRequest, BatchEmbedContentsResponse } from "../../gemini/types.ts";
 import type { CreateEmbeddingResponse } from "../types.ts";
@@ -49,16 +50,6 @@ export function toEmbeddingResponse(
     model: plan.model,
     usage: { prompt_tokens: tokens, total_tokens: tokens },
   };
-}
-
-/**
- * `values` scaled to unit length. Vectors already of unit length (within float32 precision) are
- * returned as they are, so that Gemini's own values pass through unchanged.
- */
-function toUnitLength(values: number[]): number[] {
-  const norm = Math.hypot(...values);
-  if (norm === 0 || Math.abs(norm - 1) < 1e-5) return values;
-  return values.map((value) => value / norm);
 }
 
 /** `values` as little-endian float32 bytes, in base64. */

@@ -1,0 +1,48 @@
+/**
+ * A Gemini `GenerateContentResponse` as an Anthropic `message`.
+ * @module
+ */
+
+import { blockedPromptText } from "../core/prompt_feedback.ts";
+import type { GenerateContentResponse } from "../gemini/types.ts";
+import { ContentBlocks, foldBlocks } from "./blocks.ts";
+import type { Message } from "./types.ts";
+import { toStopReason, toUsage } from "./usage.ts";
+
+/** The message's id and model, and whether to keep one tool call only. */
+export interface MessageMeta {
+  /** `msg_…`. */
+  id: string;
+  /** The Gemini model that answers. */
+  model: string;
+  /** Keeps only the first tool call (`disable_parallel_tool_use`). */
+  singleToolUse: boolean;
+}
+
+/** A fresh message id, `msg_` and 24 random characters. */
+export function messageId(): string {
+  return `msg_${crypto.randomUUID().replaceAll("-", "").slice(0, 24)}`;
+}
+
+/**
+ * The message of a non-streaming Gemini response (its first candidate). A prompt Gemini blocked
+ * is answered with a text block saying so, stopped by `refusal`.
+ */
+export function toMessage(response: GenerateContentResponse, meta: MessageMeta): Message {
+  const candidate = response.candidates?.[0];
+  const blocks = new ContentBlocks(meta.singleToolUse);
+  const blocked = candidate ? undefined : blockedPromptText(response.promptFeedback);
+  if (blocked) blocks.addText(blocked);
+  else blocks.add(candidate?.content?.parts);
+  blocks.close();
+  return {
+    id: meta.id,
+    type: "message",
+    role: "assistant",
+    model: meta.model,
+    content: foldBlocks(blocks.take()),
+    stop_reason: blocked ? "refusal" : toStopReason(candidate?.finishReason, blocks.hasToolUse),
+    stop_sequence: null,
+    usage: toUsage(response.usageMetadata),
+  };
+}

@@ -1,0 +1,133 @@
+/**
+ * Gemini responses → Ollama's `/api/chat` and `/api/generate` objects, whole or streamed.
+ *
+ * Thought summaries are `thinking`; answer text is `content` (`response` for generate), with code
+ * the model ran, its output and generated images as Markdown; function calls are `tool_calls`
+ * with the arguments as an object and an `id` that carries the call's thought signature
+ * (`core/tool_call_id.ts`), so that a client that sends the assistant message back as it got it
+ * keeps Gemini 3's signatures; log probabilities, when asked for, are each object's `logprobs`.
+ * Only the first candidate is read: Ollama answers with one.
+ * @module
+ */
+
+import { toFinishReason } from "../core/finish_reason.ts";
+import { partMarkdown } from "../core/part_markdown.ts";
+import { blockedPromptText } from "../core/prompt_feedback.ts";
+import { encodeToolCallId } from "../core/tool_call_id.ts";
+import type { Candidate, GenerateContentResponse, Part } from "../gemini/types.ts";
+import { toLogprobs } from "./logprobs.ts";
+import type {
+  ChatResponse,
+  DoneReason,
+  GenerateResponse,
+  Logprob,
+  Metrics,
+  ToolCall,
+} from "./types.ts";
+
+/** Which route's objects to write. */
+export type OllamaApi = "chat" | "generate";
+
+/** What some parts add to the answer. */
+export interface Pieces {
+  content: string;
+  thinking: string;
+  toolCalls: ToolCall[];
+  /** The log probabilities of the answer's tokens, when they were asked for. */
+  logprobs?: Logprob[];
+}
+
+/** What the parts so far of an answer left. */
+export interface AnswerState {
+  /** The answer text so far (Markdown blocks start on a line of their own). */
+  content: string;
+  /** Tool calls so far, for their `index`. */
+  calls: number;
+}
+
+/** The pieces of `parts`, appended to `state`. */
+export function toPieces(parts: Part[] | undefined, state: AnswerState): Pieces {
+  const pieces: Pieces = { content: "", thinking: "", toolCalls: [] };
+  for (const part of parts ?? []) {
+    if (part.functionCall) {
+      pieces.toolCalls.push({
+        id: encodeToolCallId(part.thoughtSignature),
+        function: {
+          index: state.calls++,
+          name: part.functionCall.name,
+          arguments: part.functionCall.args ?? {},
+        },
+      });
+    } else if (part.thought) {
+      pieces.thinking += part.text ?? "";
+    } else if (part.text !== undefined) {
+      pieces.content += part.text;
+    } else {
+      const block = partMarkdown(part);
+      if (block === undefined) continue;
+      const previous = state.content + pieces.content;
+      pieces.content += (previous === "" || previous.endsWith("\n") ? "" : "\n") + block;
+    }
+  }
+  state.content += pieces.content;
+  return pieces;
+}
+
+/** The pieces of one Gemini response: its first candidate's, or what a blocked prompt says. */
+export function responsePieces(response: GenerateContentResponse, state: AnswerState): Pieces {
+  const candidate = firstCandidate(response);
+  if (!candidate) {
+    const blocked = blockedPromptText(response.promptFeedback) ?? "";
+    state.content += blocked;
+    return { content: blocked, thinking: "", toolCalls: [] };
+  }
+  const pieces = toPieces(candidate.content?.parts, state);
+  const logprobs = toLogprobs(candidate.logprobsResult);
+  if (logprobs.length > 0) pieces.logprobs = logprobs;
+  return pieces;
+}
+
+/** Ollama's reason for Gemini's finish reason: `length` for the token limit, else `stop`. */
+export function toDoneReason(response: GenerateContentResponse): DoneReason | undefined {
+  const reason = firstCandidate(response)?.finishReason;
+  if (reason === undefined) return response.promptFeedback?.blockReason ? "stop" : undefined;
+  return toFinishReason(reason, false) === "length" ? "length" : "stop";
+}
+
+/** One object of the answer: `pieces`, and when `done`, the reason and metrics that end it. */
+export function toObject(
+  api: OllamaApi,
+  name: string,
+  pieces: Pieces,
+  end?: { reason: DoneReason; metrics?: Metrics },
+): ChatResponse | GenerateResponse {
+  const created_at = new Date().toISOString();
+  const done = end !== undefined;
+  const closing = end ? { done_reason: end.reason, ...end.metrics } : {};
+  const logprobs = pieces.logprobs ? { logprobs: pieces.logprobs } : {};
+  if (api === "generate") {
+    const object: GenerateResponse = { model: name, created_at, response: pieces.content, done };
+    if (pieces.thinking) object.thinking = pieces.thinking;
+    return { ...object, ...closing, ...logprobs };
+  }
+  const message: ChatResponse["message"] = { role: "assistant", content: pieces.content };
+  if (pieces.thinking) message.thinking = pieces.thinking;
+  if (pieces.toolCalls.length > 0) message.tool_calls = pieces.toolCalls;
+  return { model: name, created_at, message, done, ...closing, ...logprobs };
+}
+
+/** The whole answer to a non-streaming request. */
+export function toAnswer(
+  api: OllamaApi,
+  name: string,
+  response: GenerateContentResponse,
+  metrics: Metrics,
+): ChatResponse | GenerateResponse {
+  const pieces = responsePieces(response, { content: "", calls: 0 });
+  return toObject(api, name, pieces, { reason: toDoneReason(response) ?? "stop", metrics });
+}
+
+function firstCandidate(response: GenerateContentResponse): Candidate | undefined {
+  const candidates = response.candidates ?? [];
+  return candidates.find((candidate) => (candidate.index ?? 0) === 0) ?? candidates[0];
+}

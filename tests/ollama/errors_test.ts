@@ -1,0 +1,41 @@
+import assert from "node:assert/strict";
+import { GatewayError, invalidRequest } from "../../src/core/errors.ts";
+import {
+  asModelNotFound,
+  modelNotFound,
+  ollamaErrorBody,
+  ollamaErrorResponse,
+} from "../../src/ollama/errors.ts";
+
+Deno.test("ollamaErrorResponse answers with the status, headers and {error}", async () => {
+  const error = new GatewayError(429, "Slow down.", "rate_limit_error", null, null, {
+    "retry-after": "26",
+  });
+  const response = ollamaErrorResponse(error);
+  assert.equal(response.status, 429);
+  assert.equal(response.headers.get("retry-after"), "26");
+  assert.deepEqual(await response.json(), { error: "Slow down." });
+  assert.deepEqual(ollamaErrorBody(invalidRequest("Bad.")), { error: "Bad." });
+});
+
+Deno.test("ollamaErrorResponse answers anything else with a 500 that explains nothing", async () => {
+  const original = console.error;
+  console.error = () => {};
+  try {
+    const response = ollamaErrorResponse(new TypeError("secret details"));
+    assert.equal(response.status, 500);
+    assert.deepEqual(await response.json(), { error: "The gateway failed unexpectedly." });
+  } finally {
+    console.error = original;
+  }
+});
+
+Deno.test("asModelNotFound words Gemini's missing model as Ollama does", () => {
+  const gemini = new GatewayError(404, "models/x is not found", "x", null, "model_not_found");
+  const mapped = asModelNotFound(gemini, "x:latest") as GatewayError;
+  assert.equal(mapped.status, 404);
+  assert.equal(mapped.message, "model 'x:latest' not found");
+  const other = invalidRequest("Bad.");
+  assert.equal(asModelNotFound(other, "x"), other);
+  assert.match(modelNotFound("y".repeat(500)).message, /^model 'y{100}…' not found$/);
+});

@@ -1,0 +1,78 @@
+import assert from "node:assert/strict";
+import {
+  answerText,
+  timestamp,
+  toSrt,
+  toTranscriptionResponse,
+  toTranscriptionUsage,
+  toVerboseJson,
+  toVtt,
+} from "../../../src/openai/audio/transcription_response.ts";
+import type { TranscriptionPlan } from "../../../src/openai/audio/transcription_request.ts";
+
+const transcript = { text: "a b", segments: [{ start: 0, end: 61.5, text: " a " }], words: [] };
+
+Deno.test("timestamp, toSrt and toVtt", () => {
+  assert.equal(timestamp(3725.0456, ","), "01:02:05,046");
+  assert.equal(toSrt(transcript, 70), "1\n00:00:00,000 --> 00:01:01,500\na\n\n");
+  assert.equal(
+    toVtt({ ...transcript, segments: [] }, 2),
+    "WEBVTT\n\n00:00:00.000 --> 00:00:02.000\na b\n\n",
+  );
+  assert.equal(toSrt({ text: "", segments: [], words: [] }, 2), "");
+});
+
+Deno.test("toVerboseJson: Whisper's extra segment fields neutral; translations in English", () => {
+  const plan = { task: "translate" as const, segments: true, words: false, temperature: 0.3 };
+  const verbose = toVerboseJson({ ...transcript, language: "german" }, plan, 61.5);
+  assert.equal(verbose.language, "english");
+  assert.deepEqual(verbose.segments![0], {
+    id: 0,
+    seek: 0,
+    start: 0,
+    end: 61.5,
+    text: " a ",
+    tokens: [],
+    temperature: 0.3,
+    avg_logprob: 0,
+    compression_ratio: 1,
+    no_speech_prob: 0,
+  });
+  assert.equal(verbose.words, undefined);
+  assert.equal(
+    toVerboseJson(transcript, { ...plan, task: "transcribe", language: "de" }, 1).language,
+    "de",
+  );
+});
+
+Deno.test("answerText and usage; a blocked prompt is a 400", () => {
+  assert.equal(answerText({ candidates: [{ content: { parts: [{ text: "x" }] } }] }), "x");
+  assert.throws(() => answerText({ promptFeedback: { blockReason: "SAFETY" } }), {
+    status: 400,
+    code: "content_policy_violation",
+  });
+  assert.deepEqual(toTranscriptionUsage({ promptTokenCount: 2, candidatesTokenCount: 3 }), {
+    type: "tokens",
+    input_tokens: 2,
+    input_token_details: { text_tokens: 0, audio_tokens: 0 },
+    output_tokens: 3,
+    total_tokens: 5,
+  });
+});
+
+Deno.test("toTranscriptionResponse: the duration falls back to the last timestamp", async () => {
+  const plan = {
+    task: "transcribe",
+    format: "verbose_json",
+    timed: true,
+    segments: true,
+    words: false,
+  } as TranscriptionPlan;
+  const response = toTranscriptionResponse(
+    { candidates: [{ content: { parts: [{ text: JSON.stringify(transcript) }] } }] },
+    plan,
+    undefined,
+    {},
+  );
+  assert.equal((await response.json()).duration, 61.5);
+});
