@@ -11,7 +11,10 @@ const wsOrigin = origin.replace(/^http/, "ws");
 const SNIPPETS = {
   openai: [
     ["OpenAI SDKs and apps (Cursor, Open WebUI, ChatBox…): base URL", `${origin}/v1`],
-    ["Environment", `OPENAI_BASE_URL=${origin}/v1\nOPENAI_API_KEY=your-gemini-key-or-token`],
+    [
+      "Environment",
+      `export OPENAI_BASE_URL=${origin}/v1\nexport OPENAI_API_KEY=your-gemini-key-or-token`,
+    ],
   ],
   responses: [[
     "Codex: ~/.codex/config.toml",
@@ -28,11 +31,11 @@ const SNIPPETS = {
   ]],
   ollama: [["Ollama clients (Open WebUI, Copilot, Zed, Continue…): Ollama URL", origin], [
     "Environment",
-    `OLLAMA_HOST=${origin}`,
+    `export OLLAMA_HOST=${origin}`,
   ]],
   anthropic: [[
-    "Anthropic SDKs and Claude Code",
-    `ANTHROPIC_BASE_URL=${origin}\nANTHROPIC_API_KEY=your-gemini-key-or-token`,
+    "Claude Code and Anthropic SDKs",
+    `export ANTHROPIC_BASE_URL=${origin}\nexport ANTHROPIC_AUTH_TOKEN=your-gemini-key-or-token`,
   ]],
   live: [
     ["Live API WebSocket", `${wsOrigin}/ws?key=your-gemini-key-or-token`],
