@@ -218,7 +218,7 @@ Deno.test({
     );
 
     await t.step(
-      "a Live turn: the fake microphone's audio reaches Gemini and its audio reply plays",
+      "a Live turn: the fake microphone's audio reaches Gemini, its audio reply plays, `interrupted` silences it",
       async () => {
         await using gateway = await startGateway();
         for (const viewport of ["desktop", "phone"] as const) {
@@ -227,6 +227,7 @@ Deno.test({
           await page.evaluateOnNewDocument(`window.sent = {};
             const send = WebSocket.prototype.send;
             WebSocket.prototype.send = function (data) {
+              window.liveSocket = this;
               const message = JSON.parse(data);
               const kind = Object.keys(message.realtimeInput ?? message)[0];
               window.sent[kind] = (window.sent[kind] ?? 0) + 1;
@@ -249,6 +250,15 @@ Deno.test({
           assert.match(log, /You: \(1\.0 s of audio\)/);
           assert.match(log, /Gemini: Hello from the fake Gemini\./);
           assert.ok(await value<number>(page, `document.getElementById("live-level").value`) > 0);
+          // Gemini's `interrupted` (the user spoke over the answer) silences the answer at once.
+          await until(page, `document.getElementById("live-stats").dataset.playing > 0`);
+          const playing = await value<string>(
+            page,
+            `window.liveSocket.dispatchEvent(new MessageEvent("message", {
+              data: JSON.stringify({ serverContent: { interrupted: true } }) }));
+            document.getElementById("live-stats").dataset.playing`,
+          );
+          assert.equal(playing, "0");
           await page.click("#live-camera");
           await until(page, `(window.sent.video ?? 0) > 0`);
           const sent = await value<Record<string, number>>(page, "window.sent");

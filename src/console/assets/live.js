@@ -151,7 +151,10 @@ class Session {
       });
     }
     if (!content) return;
-    if (content.interrupted) this.#flush();
+    if (content.interrupted) {
+      this.lines.model?.append(" (interrupted)");
+      this.#flush();
+    }
     if (content.inputTranscription?.text) this.#line("user", content.inputTranscription.text);
     if (content.outputTranscription?.text) this.#line("model", content.outputTranscription.text);
     for (const part of content.modelTurn?.parts ?? []) {
@@ -195,7 +198,10 @@ class Session {
     source.start(this.playhead);
     this.playhead += buffer.duration;
     this.sources.add(source);
-    source.onended = () => this.sources.delete(source);
+    source.onended = () => {
+      this.sources.delete(source);
+      this.#stats();
+    };
     this.receivedSeconds += buffer.duration;
     this.#stats();
   }
@@ -206,12 +212,14 @@ class Session {
     this.sources.clear();
     this.playhead = 0;
     this.lines.model = undefined;
+    this.#stats();
   }
 
   #stats() {
     byId("live-stats").textContent = `Sent ${this.sentSeconds.toFixed(1)} s of audio, ` +
       `received ${this.receivedSeconds.toFixed(1)} s.`;
     byId("live-stats").dataset.received = String(this.receivedSeconds);
+    byId("live-stats").dataset.playing = String(this.sources.size);
   }
 
   /** Sends typed text as realtime input. */
