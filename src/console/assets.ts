@@ -1,7 +1,7 @@
 /**
- * The console's files, compiled into the gateway as text imports (no file-system access at run
- * time: `deno task start` has no `--allow-read`, and Deno Deploy runs `main.ts` as it is), each
- * with its content type and a strong ETag.
+ * The console's files, compiled into the gateway as text imports (stable since Deno 2.8; no
+ * file-system access at run time: `deno task start` has no `--allow-read`, and Deno Deploy runs
+ * `main.ts` as it is), each with its content type and a strong ETag.
  * @module
  */
 
