@@ -325,33 +325,56 @@ Deno.test({
       },
     );
 
-    await t.step("the chat sends an attached image as a data URI", async () => {
-      await using gateway = await startGateway();
-      const { page, errors } = await browser.page();
-      await openConsole(page, gateway, "chat");
-      await until(page, `document.getElementById("chat-model").options.length > 0`);
-      const png = Uint8Array.fromBase64(
-        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==",
-      );
-      const path = `${Deno.cwd()}/test-output/console/pixel.png`;
-      await Deno.writeFile(path, png);
-      const input = await page.$("#chat-file");
-      await (input as unknown as { uploadFile(path: string): Promise<void> }).uploadFile(path);
-      await until(page, `document.querySelectorAll("#chat-attachments img").length === 1`);
-      await chat(page, "What is in this picture?");
-      const parts = (gateway.fake.requests.at(-1)!.body as {
-        contents: { parts: { text?: string; inlineData?: { mimeType: string; data: string } }[] }[];
-      }).contents.at(-1)!.parts;
-      const image = parts.find((part) => part.inlineData)!.inlineData!;
-      assert.equal(image.mimeType, "image/png");
-      assert.deepEqual(Uint8Array.fromBase64(image.data), png);
-      assert.equal(await value(page, `document.querySelectorAll("#chat-log .user img").length`), 1);
-      assert.equal(
-        await value(page, `document.querySelectorAll("#chat-attachments img").length`),
-        0,
-      );
-      assert.deepEqual(errors, []);
-    });
+    await t.step(
+      "the chat sends an attached image as a data URI and shows a generated one",
+      async () => {
+        await using gateway = await startGateway();
+        const { page, errors } = await browser.page();
+        await openConsole(page, gateway, "chat");
+        await until(page, `document.getElementById("chat-model").options.length > 0`);
+        const png = Uint8Array.fromBase64(
+          "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==",
+        );
+        const path = `${Deno.cwd()}/test-output/console/pixel.png`;
+        await Deno.writeFile(path, png);
+        const input = await page.$("#chat-file");
+        await (input as unknown as { uploadFile(path: string): Promise<void> }).uploadFile(path);
+        await until(page, `document.querySelectorAll("#chat-attachments img").length === 1`);
+        await chat(page, "What is in this picture?");
+        const parts = (gateway.fake.requests.at(-1)!.body as {
+          contents: {
+            parts: { text?: string; inlineData?: { mimeType: string; data: string } }[];
+          }[];
+        }).contents.at(-1)!.parts;
+        const image = parts.find((part) => part.inlineData)!.inlineData!;
+        assert.equal(image.mimeType, "image/png");
+        assert.deepEqual(Uint8Array.fromBase64(image.data), png);
+        assert.equal(
+          await value(page, `document.querySelectorAll("#chat-log .user img").length`),
+          1,
+        );
+        assert.equal(
+          await value(page, `document.querySelectorAll("#chat-attachments img").length`),
+          0,
+        );
+        // An image model's picture comes back as a data URI in Markdown, shown as an image.
+        await page.select("#chat-model", "gemini-3.1-flash-image");
+        await chat(page, "Draw a cat");
+        const drawn = gateway.fake.requests.at(-1)!.body as {
+          generationConfig: { responseModalities: string[] };
+        };
+        assert.deepEqual(drawn.generationConfig.responseModalities, ["TEXT", "IMAGE"]);
+        assert.match(
+          await value(
+            page,
+            `document.querySelector(".message.assistant:last-child img.generated").src`,
+          ),
+          /^data:image\/png;base64,/,
+        );
+        await screenshot(page, "chat-image-desktop");
+        assert.deepEqual(errors, []);
+      },
+    );
 
     await t.step("Stop aborts a streaming answer and Retry asks again", async () => {
       await using gateway = await startGateway();

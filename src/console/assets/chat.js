@@ -7,7 +7,8 @@ import { link, renderMarkdown } from "./markdown.js";
 
 const MODEL_ITEM = "gemini-gateway.chat-model";
 const RENDER_INTERVAL_MS = 40;
-const NOT_CHAT = /embedding|tts|live|native-audio|imagen|veo|aqa|lyria/;
+const IMAGE_MODEL = /-image(-|$)/;
+const NOT_CHAT = /embedding|tts|transcribe|live|native-audio|imagen|veo|aqa|lyria/;
 const EXAMPLE_TOOLS = [{
   type: "function",
   function: {
@@ -222,6 +223,8 @@ async function run() {
   const effort = byId("chat-effort").value;
   if (effort) body.reasoning_effort = effort;
   if (byId("chat-search").checked) body.web_search_options = {};
+  // Gemini's image models draw only when asked for images too.
+  if (IMAGE_MODEL.test(body.model ?? "")) body.google = { response_modalities: ["TEXT", "IMAGE"] };
   if (tools) body.tools = tools;
   const view = new AnswerView(log);
   state.controller = new AbortController();

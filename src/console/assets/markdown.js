@@ -9,7 +9,7 @@ const QUOTE = /^\s{0,3}>\s?/;
 const ITEM = /^(\s*)([-*+]|\d{1,9}[.)])\s+(.*)$/;
 const RULE = /^\s{0,3}([-*_])(\s*\1){2,}\s*$/;
 const INLINE =
-  /(`+)([\s\S]*?[^`])\1(?!`)|\*\*(.+?)\*\*|__(.+?)__|\*(?!\s)(.+?)\*|\[([^\]]+)\]\(\s*([^)\s]+)\s*\)|(https?:\/\/[^\s<>()]*[^\s<>().,;:!?'"])/g;
+  /(`+)([\s\S]*?[^`])\1(?!`)|\*\*(.+?)\*\*|__(.+?)__|\*(?!\s)(.+?)\*|!\[([^\]]*)\]\((data:image\/[\w.+-]+;base64,[\w+/=-]+)\)|\[([^\]]+)\]\(\s*([^)\s]+)\s*\)|(https?:\/\/[^\s<>()]*[^\s<>().,;:!?'"])/g;
 
 /** A link target that may be followed: http(s) and mailto only. */
 function safeUrl(url) {
@@ -28,15 +28,19 @@ export function link(url, text) {
   return h("a", { href, target: "_blank", rel: "noopener noreferrer" }, text);
 }
 
-/** Appends `text`'s inline Markdown (code, bold, italics, links) to `parent`. */
+/**
+ * Appends `text`'s inline Markdown (code, bold, italics, links, and images given inline as
+ * `data:image/…` URIs, which is how the gateway returns generated images) to `parent`.
+ */
 function inline(text, parent) {
   let last = 0;
   for (const match of text.matchAll(INLINE)) {
     if (match.index > last) parent.append(text.slice(last, match.index));
-    const [, ticks, code, strong, strong2, em, label, url, bare] = match;
+    const [, ticks, code, strong, strong2, em, alt, image, label, url, bare] = match;
     if (ticks) parent.append(h("code", {}, code.trim() || code));
     else if (strong || strong2) inline(strong ?? strong2, parent.appendChild(h("strong")));
     else if (em) inline(em, parent.appendChild(h("em")));
+    else if (image) parent.append(h("img", { src: image, alt, class: "generated" }));
     else if (label) parent.append(link(url, label));
     else if (bare) parent.append(link(bare, bare));
     last = match.index + match[0].length;
