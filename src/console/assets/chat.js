@@ -239,7 +239,7 @@ async function run() {
     });
     if (!response.ok) throw new Error(await errorMessage(response));
     const substituted = response.headers.get("x-gateway-model-substituted");
-    if (substituted) view.note = ` (answering for ${substituted})`;
+    if (substituted) view.note = ` (${substituted})`;
     await readEvents(response, (chunk) => {
       if (chunk.error) throw new Error(chunk.error.message ?? JSON.stringify(chunk.error));
       view.add(chunk);

@@ -67,8 +67,15 @@ class Session {
           : `No microphone: ${error.message}`,
       );
     }
+    if (this.stopped) return this.#release(); // stopped while the browser asked
     this.audio = new AudioContext();
-    await this.audio.audioWorklet.addModule("/console/worklet.js");
+    try {
+      await this.audio.audioWorklet.addModule("/console/worklet.js");
+    } catch (error) {
+      if (this.stopped) return this.#release();
+      throw error;
+    }
+    if (this.stopped) return this.#release();
     this.capture = new AudioWorkletNode(this.audio, "pcm-capture");
     this.audio.createMediaStreamSource(this.mic).connect(this.capture);
     this.playhead = 0;
@@ -266,6 +273,13 @@ class Session {
     byId("live-video").hidden = true;
   }
 
+  /** Lets go of the microphone and the audio graph. */
+  #release() {
+    this.mic?.getTracks().forEach((track) => track.stop());
+    this.capture?.disconnect();
+    if (this.audio && this.audio.state !== "closed") this.audio.close();
+  }
+
   /** Ends the session (closing the socket when `close`). */
   stop(close = true) {
     if (this.stopped) return;
@@ -273,9 +287,7 @@ class Session {
     this.ready = false;
     this.#stopVideo();
     this.#flush();
-    this.mic?.getTracks().forEach((track) => track.stop());
-    this.capture?.disconnect();
-    this.audio?.close();
+    this.#release();
     if (close) this.socket?.close(1000);
     byId("live-level").value = 0;
     controls(false);
@@ -298,6 +310,10 @@ export function initLive() {
   const model = byId("live-model");
   model.addEventListener("change", () => localStorage.setItem(MODEL_ITEM, model.value));
   byId("live-start").addEventListener("click", async () => {
+    if (!model.value) {
+      setStatus(byId("live-status"), "No Live model listed: enter a key or token above.", "error");
+      return;
+    }
     session = new Session(model.value, byId("live-voice").value);
     controls(true);
     try {
