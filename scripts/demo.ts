@@ -1,6 +1,6 @@
 /**
- * `deno task demo`: the gateway wired to the bundled fake Gemini, to try every endpoint offline
- * with any key.
+ * `deno task demo`: the gateway wired to the bundled fake Gemini, to try every endpoint (and the
+ * console at `/`) offline with any key.
  * @module
  */
 
@@ -16,7 +16,9 @@ const base = `${root}/v1`;
 const auth = `-H "Authorization: Bearer any-key"`;
 const json = `-H "Content-Type: application/json"`;
 
-console.log(`Gateway on ${base}, in front of the fake Gemini on ${fake.url}. Try:
+console.log(`Console: ${root}/  (open it in a browser; any key works, e.g. "demo-key")
+
+Gateway on ${base}, in front of the fake Gemini on ${fake.url}. Try:
 
 curl ${base}/models ${auth}
 

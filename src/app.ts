@@ -6,6 +6,8 @@
 
 import { anthropicModelRoutes, anthropicRoutes } from "./anthropic/routes.ts";
 import type { Config } from "./config.ts";
+import { APIS } from "./console/apis.ts";
+import { consoleRoutes } from "./console/routes.ts";
 import { GatewayError } from "./core/errors.ts";
 import { GeminiClient } from "./gemini/client.ts";
 import { ownKey } from "./gemini/key_source.ts";
@@ -20,34 +22,8 @@ import { openaiErrorResponse } from "./openai/errors.ts";
 import { openaiRoutes } from "./openai/routes.ts";
 import { ollamaRoutes } from "./ollama/routes.ts";
 
-const DESCRIPTION = {
-  service: "gemini-openai-gateway",
-  description: "OpenAI-compatible API in front of Google Gemini. Send your Gemini API key (or " +
-    "this gateway's access token) as a Bearer token.",
-  endpoints: [
-    "GET /v1/models",
-    "GET /v1/models/{id}",
-    "POST /v1/chat/completions",
-    "POST /v1/responses",
-    "POST /v1/embeddings",
-    "POST /v1/completions",
-    "POST /v1/images/generations",
-    "POST /v1/images/edits",
-    "POST /v1/audio/speech",
-    "POST /v1/audio/transcriptions",
-    "POST /v1/audio/translations",
-    "GET /ws (Gemini Live API WebSocket)",
-    "GET /v1/gateway/keys (server key pool, access token required)",
-  ],
-};
-
 const serviceRoutes: Route[] = [
-  {
-    path: "/",
-    methods: { GET: () => Response.json(DESCRIPTION) },
-    errors: openaiErrorResponse,
-    public: true,
-  },
+  ...consoleRoutes(APIS, openaiErrorResponse),
   {
     path: "/health",
     methods: { GET: () => Response.json({ status: "ok" }) },

@@ -14,7 +14,7 @@ async function assertError(response: Response, status: number) {
 
 Deno.test("GET / describes the service and GET /health answers 200, without a key", async () => {
   await using gateway = await startGateway();
-  const root = await fetch(`${gateway.url}/`);
+  const root = await fetch(`${gateway.url}/`, { headers: { accept: "application/json" } });
   assert.equal(root.status, 200);
   assert.match((await root.json()).description, /OpenAI-compatible/);
   const health = await fetch(`${gateway.url}/health`);

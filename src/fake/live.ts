@@ -7,6 +7,11 @@
  * `generationComplete`, then `turnComplete` with `usageMetadata`. A turn naming a function
  * declared in `setup` gets a `toolCall` instead, and the `toolResponse` a turn quoting it. A
  * turn saying `close 1011` makes the server fail with 1011.
+ *
+ * Audio (`realtimeInput.audio`, or the older `mediaChunks`) stands for speech: each second of it
+ * (16 kHz 16-bit PCM), or what came before `audioStreamEnd`, is a turn answered with half a second
+ * of a 24 kHz tone in two `inlineData` frames, with the transcriptions `setup` asked for (the
+ * input's says how much audio arrived).
  * @module
  */
 
@@ -21,6 +26,9 @@ const PATH =
   /^\/ws\/google\.ai\.generativelanguage\.(v1|v1alpha|v1beta)\.GenerativeService\.BidiGenerateContent(Constrained)?$/;
 
 const REPLY = "Hello from the fake Gemini.";
+/** Bytes of one second of 16 kHz 16-bit mono PCM: the audio that makes a voice turn. */
+const SPEECH_TURN_BYTES = 32_000;
+const OUTPUT_RATE = 24_000;
 const INVALID_ARGUMENT = "Request contains an invalid argument.";
 
 /** What the server does after a client message: frames to send, then maybe a close. */
@@ -56,6 +64,9 @@ class LiveSession {
   #userText = "";
   #contextChars = 0;
   #toolCallPending = false;
+  /** What `setup` asked of audio: transcriptions of the input and of the answer. */
+  #transcribe = { input: false, output: false };
+  #audioBytes = 0;
 
   constructor(readonly version: string, readonly key: string | null) {}
 
@@ -79,7 +90,7 @@ class LiveSession {
         return this.#clientContent(body);
       case "realtimeInput": {
         const input = field(body, "text");
-        return typeof input === "string" ? this.#turn(input) : { messages: [] };
+        return typeof input === "string" ? this.#turn(input) : this.#audio(body);
       }
       case "toolResponse":
         return this.#toolResponse(body);
@@ -106,7 +117,59 @@ class LiveSession {
     const tools = field(setup, "tools") ?? [];
     if (!Array.isArray(tools)) return fail(1007, INVALID_ARGUMENT);
     this.#tools = tools;
+    this.#transcribe = {
+      input: field(setup, "inputAudioTranscription") !== undefined,
+      output: field(setup, "outputAudioTranscription") !== undefined,
+    };
     return { messages: [{ setupComplete: {} }] };
+  }
+
+  /** Counts realtime audio; a second of it (or the end of the stream) is a spoken turn. */
+  #audio(body: Record<string, unknown>): Reply {
+    const chunks = [field(body, "audio"), ...((field(body, "mediaChunks") ?? []) as unknown[])];
+    for (const chunk of chunks) {
+      const blob = (chunk ?? {}) as { mimeType?: string; data?: string };
+      if (String(blob.mimeType).startsWith("audio/") && typeof blob.data === "string") {
+        this.#audioBytes += Math.floor(blob.data.replace(/=+$/, "").length * 3 / 4);
+      }
+    }
+    const ended = field(body, "audioStreamEnd") === true && this.#audioBytes > 0;
+    if (this.#audioBytes < SPEECH_TURN_BYTES && !ended) return { messages: [] };
+    const seconds = this.#audioBytes / SPEECH_TURN_BYTES;
+    this.#audioBytes = 0;
+    return this.#spoken(`(${seconds.toFixed(1)} s of audio)`);
+  }
+
+  /** The answer to a spoken turn: audio, with the transcriptions asked for. */
+  #spoken(heard: string): Reply {
+    const audio = (part: number) => ({
+      inlineData: { mimeType: `audio/pcm;rate=${OUTPUT_RATE}`, data: tone(0.25, part) },
+    });
+    const prompt = tokens(heard.length);
+    const response = tokens(REPLY.length);
+    return {
+      messages: [
+        ...(this.#transcribe.input
+          ? [{ serverContent: { inputTranscription: { text: heard } } }]
+          : []),
+        { serverContent: { modelTurn: { parts: [audio(0)] } } },
+        { serverContent: { modelTurn: { parts: [audio(1)] } } },
+        ...(this.#transcribe.output
+          ? [{ serverContent: { outputTranscription: { text: REPLY } } }]
+          : []),
+        { serverContent: { generationComplete: true } },
+        {
+          serverContent: { turnComplete: true },
+          usageMetadata: {
+            promptTokenCount: prompt,
+            responseTokenCount: response,
+            totalTokenCount: prompt + response,
+            promptTokensDetails: [{ modality: "AUDIO", tokenCount: prompt }],
+            responseTokensDetails: [{ modality: "AUDIO", tokenCount: response }],
+          },
+        },
+      ],
+    };
   }
 
   #clientContent(body: Record<string, unknown>): Reply {
@@ -180,6 +243,17 @@ function fail(code: number, reason: string): Reply {
 function field(object: object, name: string): unknown {
   const record = object as Record<string, unknown>;
   return record[name] ?? record[name.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`)];
+}
+
+/** `seconds` of a quiet 440 Hz tone as base64 16-bit PCM at 24 kHz; `part` continues its phase. */
+function tone(seconds: number, part: number): string {
+  const length = Math.round(seconds * OUTPUT_RATE);
+  const samples = new Int16Array(length);
+  for (let index = 0; index < length; index++) {
+    const time = (part * length + index) / OUTPUT_RATE;
+    samples[index] = Math.round(Math.sin(2 * Math.PI * 440 * time) * 3000);
+  }
+  return new Uint8Array(samples.buffer).toBase64();
 }
 
 function tokens(chars: number): number {

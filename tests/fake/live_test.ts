@@ -89,6 +89,58 @@ Deno.test("realtimeInput text is answered; audio is accepted silently", async ()
   });
 });
 
+Deno.test("a second of realtime audio is a spoken turn: audio reply and transcriptions", async () => {
+  await withFake(async (url) => {
+    const client = await setUp(
+      url,
+      JSON.stringify({
+        setup: {
+          model: "models/gemini-3.8-live",
+          generationConfig: { responseModalities: ["AUDIO"] },
+          inputAudioTranscription: {},
+          outputAudioTranscription: {},
+        },
+      }),
+    );
+    const tenth = new Uint8Array(3_200).toBase64(); // 100 ms of 16 kHz 16-bit PCM
+    for (let chunk = 0; chunk < 10; chunk++) {
+      client.send(JSON.stringify({
+        realtimeInput: { audio: { mimeType: "audio/pcm;rate=16000", data: tenth } },
+      }));
+    }
+    type Message = {
+      serverContent: {
+        inputTranscription?: { text: string };
+        outputTranscription?: { text: string };
+        modelTurn?: { parts: { inlineData: { mimeType: string; data: string } }[] };
+      };
+    };
+    const heard = await client.nextJson() as Message;
+    assert.deepEqual(heard.serverContent.inputTranscription, { text: "(1.0 s of audio)" });
+    let samples = 0;
+    for (let frame = 0; frame < 2; frame++) {
+      const { inlineData } = (await client.nextJson() as Message).serverContent.modelTurn!.parts[0];
+      assert.equal(inlineData.mimeType, "audio/pcm;rate=24000");
+      samples += Uint8Array.fromBase64(inlineData.data).length / 2;
+    }
+    assert.equal(samples, 12_000);
+    const said = await client.nextJson() as Message;
+    assert.deepEqual(said.serverContent.outputTranscription, {
+      text: "Hello from the fake Gemini.",
+    });
+    assert.deepEqual(await client.nextJson(), { serverContent: { generationComplete: true } });
+    const done = await client.nextJson();
+    assert.deepEqual(done.serverContent, { turnComplete: true });
+    client.send(JSON.stringify({
+      realtimeInput: { audio: { mimeType: "audio/pcm;rate=16000", data: tenth } },
+    }));
+    client.send(JSON.stringify({ realtimeInput: { audioStreamEnd: true } }));
+    const next = await client.nextJson() as Message;
+    assert.deepEqual(next.serverContent.inputTranscription, { text: "(0.1 s of audio)" });
+    await client.close();
+  });
+});
+
 Deno.test("a turn naming a declared function gets a toolCall, then the toolResponse is quoted", async () => {
   await withFake(async (url) => {
     const setup = JSON.stringify({

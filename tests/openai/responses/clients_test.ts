@@ -9,7 +9,7 @@ import {
   setTracingDisabled,
   tool,
 } from "npm:@openai/agents@0.20.0";
-import { z } from "npm:zod@4.1.12";
+import { z } from "npm:zod@4.6.7";
 import { GREETING, THOUGHT } from "../../../src/fake/generate.ts";
 import type { Part } from "../../../src/gemini/types.ts";
 import { type Gateway, sent } from "../../helpers/harness.ts";
