@@ -16,9 +16,7 @@ export async function readJsonObject(
   request: Request,
   maxBytes: number,
 ): Promise<Record<string, unknown>> {
-  const declared = Number(request.headers.get("content-length"));
-  if (declared > maxBytes) throw tooLarge(maxBytes);
-  const bytes = await readAtMost(request.body, maxBytes, () => tooLarge(maxBytes));
+  const bytes = await readRequestBody(request, maxBytes);
   let body: unknown;
   try {
     body = JSON.parse(new TextDecoder().decode(bytes));
@@ -45,6 +43,32 @@ export async function readJsonObject(
 }
 
 /**
+ * All of `message`'s body (a request or a response), failing with `tooLarge()` past `maxBytes`.
+ * A body whose `content-length` declares a size within the bound is read at once (HTTP framing
+ * holds it to that size); one over the bound is refused unread; one without a declared size is
+ * counted as it streams in.
+ */
+export async function readBodyAtMost(
+  message: Request | Response,
+  maxBytes: number,
+  tooLarge: () => Error,
+): Promise<Uint8Array> {
+  const length = message.headers.get("content-length");
+  const declared = length === null ? NaN : Number(length);
+  if (declared > maxBytes) {
+    await message.body?.cancel().catch(() => {});
+    throw tooLarge();
+  }
+  if (!Number.isInteger(declared) || declared < 0) {
+    return await readAtMost(message.body, maxBytes, tooLarge);
+  }
+  const bytes = new Uint8Array(await message.arrayBuffer());
+  // Only a message built in-process can carry more than it declares.
+  if (bytes.byteLength > maxBytes) throw tooLarge();
+  return bytes;
+}
+
+/**
  * All of `body`, failing with `tooLarge()` as soon as it grows past `maxBytes`, without reading
  * further.
  */
@@ -62,6 +86,7 @@ export async function readAtMost(
       chunks.push(chunk);
     }
   }
+  if (chunks.length === 1) return chunks[0];
   const bytes = new Uint8Array(size);
   let offset = 0;
   for (const chunk of chunks) {
@@ -69,6 +94,23 @@ export async function readAtMost(
     offset += chunk.byteLength;
   }
   return bytes;
+}
+
+/**
+ * The client's body, within `maxBytes` (413 beyond). A body the client stopped sending (it went
+ * away) is a 400 that nobody reads, not a fault to log.
+ */
+async function readRequestBody(request: Request, maxBytes: number): Promise<Uint8Array> {
+  try {
+    return await readBodyAtMost(request, maxBytes, () => tooLarge(maxBytes));
+  } catch (error) {
+    if (error instanceof GatewayError) throw error;
+    throw invalidRequest(
+      "The request body could not be read: the connection closed before it was complete.",
+      null,
+      "incomplete_body",
+    );
+  }
 }
 
 function tooLarge(maxBytes: number) {
