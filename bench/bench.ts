@@ -9,7 +9,7 @@
  * Options: `--baseline=/path/to/other/checkout/main.ts` adds that gateway as "before" to every
  * table (before/after figures from one run); `--only=throughput,cold-start,open-streams,
  * upstream-limits,bursts,key-pool` runs some sections. Environment: `BENCH_SECONDS` per run
- * (default 2; 0.5 for a quick look), `BENCH_ROUNDS` alternating runs per server (2),
+ * (default 1.5; 0.5 for a quick look), `BENCH_ROUNDS` alternating runs per server (2),
  * `BENCH_CONCURRENCY` clients (32), `BENCH_STREAMS` open or cancelled streams at once (1000).
  * @module
  */
@@ -42,7 +42,7 @@ type Section = typeof SECTIONS[number];
 const option = (name: string) =>
   Deno.args.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3);
 const setting = (name: string, fallback: number) => Number(Deno.env.get(name) ?? fallback);
-const seconds = setting("BENCH_SECONDS", 2);
+const seconds = setting("BENCH_SECONDS", 1.5);
 const rounds = setting("BENCH_ROUNDS", 2);
 const concurrency = setting("BENCH_CONCURRENCY", 32);
 const streams = setting("BENCH_STREAMS", 1000);
@@ -266,7 +266,7 @@ async function upstreamLimits(): Promise<void> {
 }
 
 async function bursts(): Promise<void> {
-  const options = { bursts: 4, count: streams, pauseMs: 3000 };
+  const options = { bursts: 4, count: streams, pauseMs: 2000 };
   const rows: BurstsRow[] = [];
   for (const spec of SERVERS) {
     rows.push(await withProbed(spec, (server) => measureBursts(server, controlUrl, options)));
@@ -279,13 +279,13 @@ async function bursts(): Promise<void> {
     `${mb(usage.rss)} / ${mb(usage.heapUsed)} / ${mb(usage.external)}`;
   console.log(
     `| server | idle | ${rows[0].bursts.map((_, i) => `burst ${i + 1}`).join(" | ")} | ` +
-      `after ${options.pauseMs / 1000} s | after GC |`,
+      `after ${options.pauseMs / 1000} s | after GC | JS heap total after GC |`,
   );
-  console.log(`|---|---|${rows[0].bursts.map(() => "---|").join("")}---|---|`);
+  console.log(`|---|---|${rows[0].bursts.map(() => "---|").join("")}---|---|---|`);
   for (const row of rows) {
     console.log(
       `| ${row.server} | ${cells(row.idle)} | ${row.bursts.map(cells).join(" | ")} | ` +
-        `${cells(row.paused)} | ${cells(row.afterGc)} |`,
+        `${cells(row.paused)} | ${cells(row.afterGc)} | ${mb(row.afterGc.heapTotal)} |`,
     );
   }
 }

@@ -13,7 +13,7 @@
 import { modelId } from "../core/model_name.ts";
 import { fromGeminiError, GatewayError } from "../core/errors.ts";
 import { fetchFailureCause } from "../core/fetch_failure.ts";
-import { readBodyAtMost } from "../http/body.ts";
+import { readTextAtMost } from "../http/body.ts";
 import type { KeySource } from "./key_source.ts";
 import {
   BATCH_EMBED_CONTENTS_RESPONSE,
@@ -172,8 +172,10 @@ export class GeminiClient {
           null,
           "upstream_too_large",
         );
-      const bytes = await readBodyAtMost(response, maxBodyBytes, tooLarge);
-      return checkShape<T>(JSON.parse(new TextDecoder().decode(bytes)), shape);
+      return checkShape<T>(
+        JSON.parse(await readTextAtMost(response, maxBodyBytes, tooLarge)),
+        shape,
+      );
     });
   }
 
@@ -269,9 +271,7 @@ function upstreamFailure(error: unknown, options: GeminiClientOptions): unknown 
 async function errorText(response: Response): Promise<string> {
   const tooLarge = () => new RangeError("error body too large");
   try {
-    return new TextDecoder().decode(
-      await readBodyAtMost(response, MAX_ERROR_BODY_BYTES, tooLarge),
-    );
+    return await readTextAtMost(response, MAX_ERROR_BODY_BYTES, tooLarge);
   } catch (error) {
     if (error instanceof RangeError) return "";
     throw error;

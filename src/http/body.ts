@@ -16,10 +16,10 @@ export async function readJsonObject(
   request: Request,
   maxBytes: number,
 ): Promise<Record<string, unknown>> {
-  const bytes = await readRequestBody(request, maxBytes);
+  const text = await readRequestBody(request, maxBytes);
   let body: unknown;
   try {
-    body = JSON.parse(new TextDecoder().decode(bytes));
+    body = JSON.parse(text);
   } catch {
     throw invalidRequest(
       "We could not parse the JSON body of your request. The body must be valid JSON.",
@@ -43,16 +43,16 @@ export async function readJsonObject(
 }
 
 /**
- * All of `message`'s body (a request or a response), failing with `tooLarge()` past `maxBytes`.
- * A body whose `content-length` declares a size within the bound is read at once (HTTP framing
- * holds it to that size); one over the bound is refused unread; one without a declared size is
- * counted as it streams in.
+ * All of `message`'s body (a request or a response) as text, failing with `tooLarge()` past
+ * `maxBytes`. A body whose `content-length` declares a size within the bound is read at once
+ * (HTTP framing holds it to that size); one over the bound is refused unread; one without a
+ * declared size is counted as it streams in.
  */
-export async function readBodyAtMost(
+export async function readTextAtMost(
   message: Request | Response,
   maxBytes: number,
   tooLarge: () => Error,
-): Promise<Uint8Array> {
+): Promise<string> {
   const length = message.headers.get("content-length");
   const declared = length === null ? NaN : Number(length);
   if (declared > maxBytes) {
@@ -60,12 +60,12 @@ export async function readBodyAtMost(
     throw tooLarge();
   }
   if (!Number.isInteger(declared) || declared < 0) {
-    return await readAtMost(message.body, maxBytes, tooLarge);
+    return new TextDecoder().decode(await readAtMost(message.body, maxBytes, tooLarge));
   }
-  const bytes = new Uint8Array(await message.arrayBuffer());
+  const text = await message.text();
   // Only a message built in-process can carry more than it declares.
-  if (bytes.byteLength > maxBytes) throw tooLarge();
-  return bytes;
+  if (text.length > maxBytes) throw tooLarge();
+  return text;
 }
 
 /**
@@ -100,9 +100,9 @@ export async function readAtMost(
  * The client's body, within `maxBytes` (413 beyond). A body the client stopped sending (it went
  * away) is a 400 that nobody reads, not a fault to log.
  */
-async function readRequestBody(request: Request, maxBytes: number): Promise<Uint8Array> {
+async function readRequestBody(request: Request, maxBytes: number): Promise<string> {
   try {
-    return await readBodyAtMost(request, maxBytes, () => tooLarge(maxBytes));
+    return await readTextAtMost(request, maxBytes, () => tooLarge(maxBytes));
   } catch (error) {
     if (error instanceof GatewayError) throw error;
     throw invalidRequest(
