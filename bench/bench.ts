@@ -230,18 +230,17 @@ async function openStreams(): Promise<void> {
       "later), fresh processes, MB\n",
   );
   console.log(
-    "| server | idle RSS | RSS, streams open | × relay | RSS, streams ended | RSS after GC | " +
-      "JS heap idle → after GC | back to baseline |",
+    "| server | idle RSS | RSS, streams open | × relay | JS heap / external, streams open | " +
+      "RSS, streams ended | RSS after GC | JS heap idle → after GC | back to baseline |",
   );
-  console.log("|---|---|---|---|---|---|---|---|");
+  console.log("|---|---|---|---|---|---|---|---|---|");
   for (const row of rows) {
     const heapBack = row.afterGc.heapUsed <= row.idle.heapUsed * 1.1 + 2 * 1024 * 1024;
     const rssBack = row.afterGc.rss <= row.idle.rss * 1.1 + 10 * 1024 * 1024;
     console.log(
       `| ${row.server} | ${mb(row.idle.rss)} | ${mb(row.openRss)} | ` +
-        `${round(row.openRss / rows[0].openRss)} | ${mb(row.endedRss)} | ${
-          mb(row.afterGc.rss)
-        } | ` +
+        `${round(row.openRss / rows[0].openRss)} | ${mb(row.open.heapUsed)} / ` +
+        `${mb(row.open.external)} | ${mb(row.endedRss)} | ${mb(row.afterGc.rss)} | ` +
         `${mb(row.idle.heapUsed)} → ${mb(row.afterGc.heapUsed)} | heap ${
           heapBack ? "yes" : "no"
         }, ` +

@@ -89,6 +89,8 @@ export interface OpenStreamsRow {
   server: string;
   idle: Deno.MemoryUsage;
   openRss: number;
+  /** While the streams are open, without a GC. */
+  open: Deno.MemoryUsage;
   endedRss: number;
   afterGc: Deno.MemoryUsage;
 }
@@ -108,11 +110,12 @@ export async function measureOpenStreams(
   await queueReplies(controlUrl, Array.from({ length: count }, () => heldStream(holdMs)));
   const readers = await openStreams(server, count);
   const openRss = server.rssBytes();
+  const open = await server.memory();
   await Promise.all(readers.map(drain));
   await sleep(500);
   const endedRss = server.rssBytes();
   const afterGc = await server.memory(true);
-  return { server: server.name, idle, openRss, endedRss, afterGc };
+  return { server: server.name, idle, openRss, open, endedRss, afterGc };
 }
 
 /** Memory after each burst of cancelled streams, after a pause, and after a GC. */
