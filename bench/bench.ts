@@ -1,142 +1,318 @@
 /**
- * `deno task bench`: the fake Gemini, the gateway and a load generator on loopback, each in its
- * own process. Reports requests/s and latency through the gateway and directly against the fake,
- * and their ratio, in one run.
+ * `deno task bench`: the gateway against the bare relay (`relay.ts`, the reference limit) and the
+ * fake Gemini itself, each in its own process on loopback, the fake answering at once. Prints,
+ * per scenario of `scenarios.ts`: requests/s, p50/p99, CPU per request of each process and the
+ * ratios to the relay (alternating runs after a warm-up), time to first streamed text; then
+ * memory with many open streams, cold start, the gigantic upstream answers and the bursts of
+ * cancelled streams of issue 9, and the key pool rows.
  *
- * Settings (environment): `BENCH_SECONDS` per scenario (default 5), `BENCH_CONCURRENCY` (16).
+ * Options: `--baseline=/path/to/other/checkout/main.ts` adds that gateway as "before" to every
+ * table (before/after figures from one run); `--only=throughput,cold-start,open-streams,
+ * upstream-limits,bursts,key-pool` runs some sections. Environment: `BENCH_SECONDS` per run
+ * (default 1.5; 0.5 for a quick look), `BENCH_ROUNDS` alternating runs per server (2),
+ * `BENCH_CONCURRENCY` clients (32), `BENCH_STREAMS` open or cancelled streams at once (1000).
  * @module
  */
 
-import { benchEmbeddings } from "./embeddings.ts";
 import { benchKeyPool, type GatewayLauncher, keyPoolTable } from "./key_pool.ts";
-import { runLoad } from "./load.ts";
+import { type LoadResult, percentile, runLoad, summarize, timesToFirstText } from "./load.ts";
+import {
+  type BurstsRow,
+  type GiganticRow,
+  mb,
+  measureBursts,
+  measureGigantic,
+  measureOpenStreams,
+  type OpenStreamsRow,
+  startProbed,
+} from "./memory.ts";
+import { freePort, type Server, type ServerSpec, startServer } from "./process.ts";
+import { type BenchRequest, CHAT, GEMINI_TEXT, SCENARIOS, sender } from "./scenarios.ts";
 
-const seconds = Number(Deno.env.get("BENCH_SECONDS") ?? 5);
-const concurrency = Number(Deno.env.get("BENCH_CONCURRENCY") ?? 16);
-const root = new URL("../", import.meta.url);
+const SECTIONS = [
+  "throughput",
+  "cold-start",
+  "open-streams",
+  "upstream-limits",
+  "bursts",
+  "key-pool",
+] as const;
+type Section = typeof SECTIONS[number];
 
-function freePort(): number {
-  const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
-  const { port } = listener.addr as Deno.NetAddr;
-  listener.close();
-  return port;
+const option = (name: string) =>
+  Deno.args.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3);
+const setting = (name: string, fallback: number) => Number(Deno.env.get(name) ?? fallback);
+const seconds = setting("BENCH_SECONDS", 1.5);
+const rounds = setting("BENCH_ROUNDS", 2);
+const concurrency = setting("BENCH_CONCURRENCY", 32);
+const streams = setting("BENCH_STREAMS", 1000);
+const only = option("only")?.split(",");
+const runs = (section: Section) => !only || only.includes(section);
+
+const here = new URL(".", import.meta.url).pathname;
+const root = new URL("..", import.meta.url).pathname;
+const config = `${root}deno.json`;
+const RELAY: ServerSpec = { name: "relay", script: `${here}relay.ts`, config };
+const GATEWAY: ServerSpec = { name: "gateway", script: `${root}main.ts`, config };
+const baseline = option("baseline");
+const BEFORE: ServerSpec | undefined = baseline
+  ? {
+    name: "before",
+    script: Deno.realPathSync(baseline),
+    config: `${Deno.realPathSync(baseline).replace(/\/[^/]*$/, "")}/deno.json`,
+  }
+  : undefined;
+/** The servers of every table, the relay first (the ratios' reference). */
+const SERVERS = [RELAY, GATEWAY, ...BEFORE ? [BEFORE] : []];
+
+const round = (value: number, digits = 2) => Number(value.toFixed(digits));
+const median = (values: number[]) => percentile([...values].sort((a, b) => a - b), 0.5);
+const began = performance.now();
+
+const controlPort = freePort();
+const controlUrl = `http://127.0.0.1:${controlPort}`;
+const fake = await startServer(
+  { name: "fake", script: `${here}fake.ts`, config },
+  { FAKE_CONTROL_PORT: String(controlPort) },
+  (url) => fetch(`${url}/v1beta/models?key=bench-key`),
+);
+const upstream = { GEMINI_BASE_URL: fake.url };
+
+/** One measured run: the load result and the CPU each process spent on it. */
+interface Run {
+  load: LoadResult;
+  serverCpu: number;
+  fakeCpu: number;
 }
 
-async function spawn(script: string, env: Record<string, string>, health: string) {
-  const child = new Deno.Command(Deno.execPath(), {
-    args: ["run", "--allow-net", "--allow-env", "--allow-read", script],
-    cwd: root,
-    env,
-    stdout: "null",
-    stderr: "inherit",
-  }).spawn();
-  for (let attempt = 0; attempt < 100; attempt++) {
-    try {
-      const response = await fetch(health);
-      await response.body?.cancel();
-      return child;
-    } catch {
-      await new Promise((resolve) => setTimeout(resolve, 100));
+async function measure(server: Server | undefined, send: () => Promise<Response>): Promise<Run> {
+  const [serverBefore, fakeBefore] = [server?.cpuMicros() ?? 0, fake.cpuMicros()];
+  const load = await runLoad(send, { seconds, concurrency });
+  if (load.failures) throw new Error(`${server?.name ?? "fake"}: ${load.failures} requests failed`);
+  return {
+    load,
+    serverCpu: (server?.cpuMicros() ?? 0) - serverBefore,
+    fakeCpu: fake.cpuMicros() - fakeBefore,
+  };
+}
+
+/** A scenario's figures for one server, its runs merged. */
+interface Row {
+  server: string;
+  load: LoadResult;
+  cpuPerRequest: number;
+  fakeCpuPerRequest: number;
+  firstTextMs?: number;
+}
+
+async function throughput(): Promise<void> {
+  const servers = await Promise.all(
+    SERVERS.map((spec) => startServer(spec, upstream, (url) => fetch(`${url}/health`))),
+  );
+  try {
+    console.log(
+      `\n## Throughput: ${concurrency} clients, ${rounds} alternating runs of ${seconds} s per ` +
+        "server after a warm-up\n",
+    );
+    console.log(
+      "| scenario | server | req/s | × relay | p50 / p99 ms | CPU µs/req | × relay | " +
+        "fake CPU µs/req | first text ms | − relay ms |",
+    );
+    console.log("|---|---|---|---|---|---|---|---|---|---|");
+    for (const scenario of SCENARIOS) {
+      const sides: { name: string; server?: Server; request: BenchRequest; origin: string }[] = [
+        ...servers.map((server) => ({
+          name: server.name,
+          server,
+          origin: server.url,
+          request: server.name === "relay" ? scenario.relay ?? scenario.gateway : scenario.gateway,
+        })),
+        ...scenario.direct
+          ? [{ name: "fake direct", origin: fake.url, request: scenario.direct }]
+          : [],
+      ];
+      for (const side of sides) {
+        // Long enough for V8 to have compiled the hot path before anything is measured.
+        await runLoad(sender(side.origin, side.request), { seconds: seconds / 2, concurrency });
+      }
+      const measured = sides.map(() => [] as Run[]);
+      for (let r = 0; r < rounds; r++) {
+        for (const [index, side] of sides.entries()) {
+          measured[index].push(await measure(side.server, sender(side.origin, side.request)));
+        }
+      }
+      const firstTexts = sides.map(() => [] as number[]);
+      if (scenario.firstText) {
+        for (let i = 0; i < 50; i++) {
+          for (const [index, side] of sides.entries()) {
+            const send = sender(side.origin, side.request);
+            const text = side.server ? scenario.firstText : GEMINI_TEXT;
+            firstTexts[index].push(...await timesToFirstText(send, text, 1));
+          }
+        }
+      }
+      const rows: Row[] = sides.map((side, index) => {
+        const load = summarize(measured[index].map((run) => run.load));
+        const sum = (key: "serverCpu" | "fakeCpu") =>
+          measured[index].reduce((total, run) => total + run[key], 0);
+        return {
+          server: side.name,
+          load,
+          cpuPerRequest: sum("serverCpu") / load.requests,
+          fakeCpuPerRequest: sum("fakeCpu") / load.requests,
+          firstTextMs: scenario.firstText ? median(firstTexts[index]) : undefined,
+        };
+      });
+      const relay = rows[0];
+      for (const row of rows) {
+        const direct = row.server === "fake direct";
+        console.log(
+          `| ${scenario.name} | ${row.server} | ${round(row.load.requestsPerSecond, 0)} | ` +
+            `${round(row.load.requestsPerSecond / relay.load.requestsPerSecond)} | ` +
+            `${round(row.load.p50Ms)} / ${round(row.load.p99Ms)} | ` +
+            `${direct ? "–" : round(row.cpuPerRequest, 0)} | ` +
+            `${direct ? "–" : round(row.cpuPerRequest / relay.cpuPerRequest)} | ` +
+            `${round(row.fakeCpuPerRequest, 0)} | ` +
+            (row.firstTextMs === undefined
+              ? "– | – |"
+              : `${round(row.firstTextMs)} | ${round(row.firstTextMs - relay.firstTextMs!)} |`),
+        );
+      }
+    }
+  } finally {
+    await Promise.all(servers.map((server) => server.close()));
+  }
+}
+
+async function coldStart(): Promise<void> {
+  const trials = 5;
+  const times = SERVERS.map(() => [] as number[]);
+  for (let trial = 0; trial < trials + 1; trial++) {
+    for (const [index, spec] of SERVERS.entries()) {
+      const server = await startServer(spec, upstream, (url) => sender(url, CHAT)());
+      await server.close();
+      if (trial > 0) times[index].push(server.startMs); // The first trial warms Deno's caches.
     }
   }
-  child.kill();
-  throw new Error(`${script} did not start`);
+  console.log(
+    `\n## Cold start: fresh process to first answered chat request, median of ${trials}\n`,
+  );
+  console.log("| server | ms | × relay |\n|---|---|---|");
+  const relay = median(times[0]);
+  for (const [index, spec] of SERVERS.entries()) {
+    const ms = median(times[index]);
+    console.log(`| ${spec.name} | ${round(ms, 1)} | ${round(ms / relay)} |`);
+  }
 }
 
-const fakePort = freePort();
-const gatewayPort = freePort();
-const fakeUrl = `http://127.0.0.1:${fakePort}`;
-const gatewayUrl = `http://127.0.0.1:${gatewayPort}`;
-const fake = await spawn(
-  "scripts/fake.ts",
-  { FAKE_PORT: String(fakePort) },
-  `${fakeUrl}/v1beta/models?key=k`,
-);
-const gateway = await spawn(
-  "main.ts",
-  { PORT: String(gatewayPort), GEMINI_BASE_URL: fakeUrl },
-  `${gatewayUrl}/health`,
-);
+async function withProbed<T>(
+  spec: ServerSpec,
+  use: (server: Awaited<ReturnType<typeof startProbed>>) => Promise<T>,
+): Promise<T> {
+  const server = await startProbed(spec, fake.url);
+  try {
+    return await use(server);
+  } finally {
+    await server.close();
+  }
+}
 
-/** Another gateway in front of the same fake, with `env` added (for the key pool rows). */
-const launchGateway: GatewayLauncher = async (env) => {
-  const url = `http://127.0.0.1:${freePort()}`;
-  const { port } = new URL(url);
-  const child = await spawn(
-    "main.ts",
-    { PORT: port, GEMINI_BASE_URL: fakeUrl, ...env },
-    `${url}/health`,
-  );
-  return {
-    url,
-    async close() {
-      child.kill();
-      await child.status;
-    },
-  };
-};
-
-const prompt = "Summarise the plot of Hamlet in two sentences.";
-const geminiBody = JSON.stringify({ contents: [{ role: "user", parts: [{ text: prompt }] }] });
-const chatBody = (stream: boolean) =>
-  JSON.stringify({
-    model: "gemini-3.8-flash",
-    stream,
-    messages: [{ role: "user", content: prompt }],
-  });
-const post = (url: string, body: string, headers: Record<string, string>) => () =>
-  fetch(url, { method: "POST", body, headers: { "content-type": "application/json", ...headers } });
-const direct = { "x-goog-api-key": "bench-key" };
-const proxied = { authorization: "Bearer bench-key" };
-const model = `${fakeUrl}/v1beta/models/gemini-3.8-flash`;
-
-const scenarios = [
-  {
-    name: "chat, non-streaming",
-    direct: post(`${model}:generateContent`, geminiBody, direct),
-    proxy: post(`${gatewayUrl}/v1/chat/completions`, chatBody(false), proxied),
-  },
-  {
-    name: "chat, streaming",
-    direct: post(`${model}:streamGenerateContent?alt=sse`, geminiBody, direct),
-    proxy: post(`${gatewayUrl}/v1/chat/completions`, chatBody(true), proxied),
-  },
-  {
-    name: "models list",
-    direct: () => fetch(`${fakeUrl}/v1beta/models?pageSize=1000`, { headers: direct }),
-    proxy: () => fetch(`${gatewayUrl}/v1/models`, { headers: proxied }),
-  },
-];
-
-const round = (value: number) => Math.round(value * 100) / 100;
-try {
-  console.log(`${seconds} s per run, ${concurrency} concurrent clients, loopback\n`);
-  console.log(
-    "| scenario | direct req/s | gateway req/s | ratio | direct p50/p99 ms | gateway p50/p99 ms |",
-  );
-  console.log("|---|---|---|---|---|---|");
-  for (const scenario of scenarios) {
-    const a = await runLoad(scenario.direct, { seconds, concurrency });
-    const b = await runLoad(scenario.proxy, { seconds, concurrency });
-    if (a.failures || b.failures) throw new Error(`${scenario.name}: requests failed`);
-    console.log(
-      `| ${scenario.name} | ${round(a.requestsPerSecond)} | ${round(b.requestsPerSecond)} | ` +
-        `${round(b.requestsPerSecond / a.requestsPerSecond)} | ${round(a.p50Ms)}/${
-          round(a.p99Ms)
-        } | ` +
-        `${round(b.p50Ms)}/${round(b.p99Ms)} |`,
+async function openStreams(): Promise<void> {
+  const holdMs = 3000;
+  const rows: OpenStreamsRow[] = [];
+  for (const spec of SERVERS) {
+    rows.push(
+      await withProbed(spec, (server) => measureOpenStreams(server, controlUrl, streams, holdMs)),
     );
   }
-  const embeddings = await benchEmbeddings(gatewayUrl, fakeUrl, { seconds, concurrency });
-  const { direct: d, proxy: p, ratio } = embeddings;
-  console.log("\n| scenario | direct texts/s | gateway texts/s | ratio |\n|---|---|---|---|");
   console.log(
-    `| embeddings, 100 texts/request | ${round(d.textsPerSecond)} | ` +
-      `${round(p.textsPerSecond)} | ${round(ratio)} |`,
+    `\n## Memory: ${streams} streams open at once (first text sent, the end ${holdMs / 1000} s ` +
+      "later), fresh processes, MB\n",
   );
-  console.log(`\n${keyPoolTable(await benchKeyPool(launchGateway, { seconds, concurrency }))}`);
+  console.log(
+    "| server | idle RSS | RSS, streams open | × relay | JS heap / external, streams open | " +
+      "RSS, streams ended | RSS after GC | JS heap idle → after GC | back to baseline |",
+  );
+  console.log("|---|---|---|---|---|---|---|---|---|");
+  for (const row of rows) {
+    const heapBack = row.afterGc.heapUsed <= row.idle.heapUsed * 1.1 + 2 * 1024 * 1024;
+    const rssBack = row.afterGc.rss <= row.idle.rss * 1.1 + 10 * 1024 * 1024;
+    console.log(
+      `| ${row.server} | ${mb(row.idle.rss)} | ${mb(row.openRss)} | ` +
+        `${round(row.openRss / rows[0].openRss)} | ${mb(row.open.heapUsed)} / ` +
+        `${mb(row.open.external)} | ${mb(row.endedRss)} | ${mb(row.afterGc.rss)} | ` +
+        `${mb(row.idle.heapUsed)} → ${mb(row.afterGc.heapUsed)} | heap ${
+          heapBack ? "yes" : "no"
+        }, ` +
+        `RSS ${rssBack ? "yes" : `no (+${mb(row.afterGc.rss - row.idle.rss)})`} |`,
+    );
+  }
+}
+
+async function upstreamLimits(): Promise<void> {
+  const rows: GiganticRow[] = [];
+  for (const spec of SERVERS.filter((spec) => spec !== RELAY)) {
+    rows.push(...await withProbed(spec, (server) => measureGigantic(server, controlUrl)));
+  }
+  console.log("\n## Gigantic upstream answers (issue 9): the gateway must stay bounded, MB\n");
+  console.log("| upstream sends | server | status | answered in ms | idle RSS | peak RSS |");
+  console.log("|---|---|---|---|---|---|");
+  for (const row of rows) {
+    console.log(
+      `| ${row.case} | ${row.server} | ${row.status} | ${round(row.ms, 0)} | ` +
+        `${mb(row.idleRss)} | ${mb(row.peakRss)} |`,
+    );
+  }
+}
+
+async function bursts(): Promise<void> {
+  const options = { bursts: 4, count: streams, pauseMs: 2000 };
+  const rows: BurstsRow[] = [];
+  for (const spec of SERVERS) {
+    rows.push(await withProbed(spec, (server) => measureBursts(server, controlUrl, options)));
+  }
+  console.log(
+    `\n## Memory: ${options.bursts} bursts of ${streams} streams cancelled mid-stream (issue 9), ` +
+      "RSS / JS heap used / external, MB\n",
+  );
+  const cells = (usage: Deno.MemoryUsage) =>
+    `${mb(usage.rss)} / ${mb(usage.heapUsed)} / ${mb(usage.external)}`;
+  console.log(
+    `| server | idle | ${rows[0].bursts.map((_, i) => `burst ${i + 1}`).join(" | ")} | ` +
+      `after ${options.pauseMs / 1000} s | after GC | JS heap total after GC |`,
+  );
+  console.log(`|---|---|${rows[0].bursts.map(() => "---|").join("")}---|---|---|`);
+  for (const row of rows) {
+    console.log(
+      `| ${row.server} | ${cells(row.idle)} | ${row.bursts.map(cells).join(" | ")} | ` +
+        `${cells(row.paused)} | ${cells(row.afterGc)} | ${mb(row.afterGc.heapTotal)} |`,
+    );
+  }
+}
+
+async function keyPool(): Promise<void> {
+  const launch: GatewayLauncher = async (env) =>
+    await startServer({ ...GATEWAY, env }, upstream, (url) => fetch(`${url}/health`));
+  console.log(`\n## Key pool: the gateway alone, ${concurrency} clients, ${seconds} s\n`);
+  console.log(keyPoolTable(await benchKeyPool(launch, { seconds, concurrency })));
+}
+
+const SECTION_RUNS: Record<Section, () => Promise<void>> = {
+  throughput,
+  "cold-start": coldStart,
+  "open-streams": openStreams,
+  "upstream-limits": upstreamLimits,
+  bursts,
+  "key-pool": keyPool,
+};
+
+try {
+  console.log(
+    `# deno task bench — Deno ${Deno.version.deno}, ${navigator.hardwareConcurrency} CPUs, ` +
+      `loopback${BEFORE ? `; before = ${BEFORE.script}` : ""}`,
+  );
+  for (const section of SECTIONS) if (runs(section)) await SECTION_RUNS[section]();
+  console.log(`\nTotal ${round((performance.now() - began) / 1000, 0)} s.`);
 } finally {
-  fake.kill();
-  gateway.kill();
-  await Promise.all([fake.status, gateway.status]);
+  await fake.close();
 }

@@ -77,6 +77,9 @@ export function parseModelAliases(setting: string): ModelAlias[] {
   });
 }
 
+/** How many resolved names a {@linkcode ModelAliases} remembers. */
+const MAX_REMEMBERED = 1024;
+
 /**
  * The aliases a gateway applies: the configured ones first, then (unless switched off) Google's
  * shutdowns from {@linkcode RETIRED_MODELS}. The first matching alias wins, and a target that
@@ -85,6 +88,7 @@ export function parseModelAliases(setting: string): ModelAlias[] {
 export class ModelAliases {
   #rules: { pattern: RegExp; target: string }[];
   #logged = new Set<string>();
+  #resolved = new Map<string, string>();
   #log: (line: string) => void;
 
   /**
@@ -111,6 +115,18 @@ export class ModelAliases {
 
   /** The model that answers for `model` (an id): itself when no alias matches. */
   resolve(model: string): string {
+    let answer = this.#resolved.get(model);
+    if (answer === undefined) {
+      // Remembered, so that a request tests no pattern for a name seen before; bounded, as
+      // names come from clients.
+      if (this.#resolved.size >= MAX_REMEMBERED) this.#resolved.clear();
+      answer = this.#follow(model);
+      this.#resolved.set(model, answer);
+    }
+    return answer;
+  }
+
+  #follow(model: string): string {
     let current = model;
     const seen = new Set([model]);
     for (let hop = 0; hop < MAX_HOPS; hop++) {

@@ -80,7 +80,41 @@ export async function streamResponse(
   });
 }
 
-/** Reads, translates and encodes in `pull`; its timer writes keep-alives and ends idle streams. */
+/**
+ * The open streams by the period of their checks, each period with one timer for all its streams
+ * (a timer per stream costs more CPU and memory than a set entry).
+ */
+const watched = new Map<
+  number,
+  { timer: ReturnType<typeof setInterval>; sources: Set<TranslatedSource> }
+>();
+
+/** Checks `source` every `period` ms until {@linkcode unwatch}. */
+function watch(source: TranslatedSource, period: number): void {
+  let group = watched.get(period);
+  if (!group) {
+    const sources = new Set<TranslatedSource>();
+    const timer = setInterval(() => {
+      for (const each of sources) each.check();
+    }, period);
+    group = { timer, sources };
+    watched.set(period, group);
+  }
+  group.sources.add(source);
+}
+
+/** Stops checking `source`; the last stream of a period stops its timer. */
+function unwatch(source: TranslatedSource, period: number): void {
+  const group = watched.get(period);
+  if (!group?.sources.delete(source) || group.sources.size > 0) return;
+  clearInterval(group.timer);
+  watched.delete(period);
+}
+
+/**
+ * Reads, translates and encodes in `pull`; its periodic check writes keep-alives and ends idle
+ * streams.
+ */
 class TranslatedSource implements UnderlyingDefaultSource<Uint8Array> {
   readonly #upstream: Promise<ReadableStreamDefaultReader<Uint8Array>>;
   readonly #translator: StreamTranslator;
@@ -92,7 +126,8 @@ class TranslatedSource implements UnderlyingDefaultSource<Uint8Array> {
   /** Settles when the first response is translated (or the upstream ended or failed). */
   #first: Promise<void>;
   #controller?: ReadableStreamDefaultController<Uint8Array>;
-  #timer?: ReturnType<typeof setInterval>;
+  /** How often the stream is checked for keep-alives and idleness, in milliseconds. */
+  readonly #period: number;
   #lastData = performance.now();
   #lastWrite = this.#lastData;
   #closed = false;
@@ -113,6 +148,7 @@ class TranslatedSource implements UnderlyingDefaultSource<Uint8Array> {
     this.#format = format;
     this.#limits = limits;
     this.#parser = new GeminiEventParser(limits.maxEventBytes);
+    this.#period = Math.min(limits.keepAliveMs, limits.idleTimeoutMs);
     this.#first = this.#fill();
     this.#first.catch(() => {}); // Observed by started() or the first pull.
   }
@@ -133,8 +169,7 @@ class TranslatedSource implements UnderlyingDefaultSource<Uint8Array> {
 
   start(controller: ReadableStreamDefaultController<Uint8Array>): void {
     this.#controller = controller;
-    const { keepAliveMs, idleTimeoutMs } = this.#limits;
-    this.#timer = setInterval(() => this.#watch(), Math.min(keepAliveMs, idleTimeoutMs));
+    watch(this, this.#period);
   }
 
   async pull(): Promise<void> {
@@ -152,7 +187,7 @@ class TranslatedSource implements UnderlyingDefaultSource<Uint8Array> {
 
   cancel(reason: unknown): void {
     this.#closed = true;
-    clearInterval(this.#timer);
+    unwatch(this, this.#period);
     // Not awaited: an upstream that has not answered yet is cancelled once it does.
     this.#cancelUpstream(reason);
   }
@@ -176,7 +211,8 @@ class TranslatedSource implements UnderlyingDefaultSource<Uint8Array> {
     }
   }
 
-  #watch(): void {
+  /** Writes a keep-alive after a silence, or ends a stream whose upstream went idle. */
+  check(): void {
     const now = performance.now();
     if (now - this.#lastData >= this.#limits.idleTimeoutMs) {
       const error = new GatewayError(
@@ -205,7 +241,7 @@ class TranslatedSource implements UnderlyingDefaultSource<Uint8Array> {
 
   #close(last: string): void {
     this.#closed = true;
-    clearInterval(this.#timer);
+    unwatch(this, this.#period);
     if (last) this.#write(last);
     this.#controller!.close();
   }

@@ -104,11 +104,11 @@ export const COUNT_TOKENS_RESPONSE: Shape = fields({
 
 /** `value` as `T` if it has `shape`; else a 502 naming where it differs. */
 export function checkShape<T>(value: unknown, shape: Shape): T {
-  const problem = mismatch(value, shape, "the response");
-  if (problem) {
+  const failure = mismatch(value, shape);
+  if (failure) {
     throw new GatewayError(
       502,
-      `Gemini sent a response of an unexpected shape: ${problem}.`,
+      `Gemini sent a response of an unexpected shape: ${describe(failure)}.`,
       "api_error",
       null,
       "upstream_bad_response",
@@ -117,31 +117,58 @@ export function checkShape<T>(value: unknown, shape: Shape): T {
   return value as T;
 }
 
-/** Where `value` differs from `shape` (e.g. "candidates[0].content is not an object"), if it does. */
-function mismatch(value: unknown, shape: Shape, at: string): string | undefined {
+/** Where a value differs from its shape: the path to it (innermost last) and how. */
+interface Mismatch {
+  path: (string | number)[];
+  problem: string;
+}
+
+/**
+ * Where `value` differs from `shape`, if it does. The path is only built on the way out of a
+ * failure, so that a well-shaped answer (the usual case) costs no string or array.
+ */
+function mismatch(value: unknown, shape: Shape): Mismatch | undefined {
   if (typeof shape === "string") {
-    if (shape === "object") return isRecord(value) ? undefined : `${at} is not an object`;
+    if (shape === "object") return isRecord(value) ? undefined : problem("is not an object");
     const type: string = typeof value;
-    return type === shape ? undefined : `${at} is not a ${shape}`;
+    return type === shape ? undefined : problem(`is not a ${shape}`);
   }
   if ("list" in shape) {
-    if (!Array.isArray(value)) return `${at} is not an array`;
+    if (!Array.isArray(value)) return problem("is not an array");
     for (let index = 0; index < value.length; index++) {
-      const problem = mismatch(value[index], shape.list, `${at}[${index}]`);
-      if (problem) return problem;
+      const failure = mismatch(value[index], shape.list);
+      if (failure) return within(index, failure);
     }
     return undefined;
   }
-  if (!isRecord(value)) return `${at} is not an object`;
-  for (const [key, field] of Object.entries(shape.fields)) {
+  if (!isRecord(value)) return problem("is not an object");
+  for (const key in shape.fields) {
     const child = value[key];
-    const where = at === "the response" ? key : `${at}.${key}`;
     if (child === undefined || child === null) {
-      if (shape.required?.includes(key)) return `${where} is missing`;
+      if (shape.required?.includes(key)) return within(key, problem("is missing"));
       continue;
     }
-    const problem = mismatch(child, field, where);
-    if (problem) return problem;
+    const failure = mismatch(child, shape.fields[key]);
+    if (failure) return within(key, failure);
   }
   return undefined;
+}
+
+function problem(text: string): Mismatch {
+  return { path: [], problem: text };
+}
+
+function within(step: string | number, failure: Mismatch): Mismatch {
+  failure.path.push(step);
+  return failure;
+}
+
+/** `candidates[0].content is not an object`, or `the response is not an object`. */
+function describe({ path, problem }: Mismatch): string {
+  let where = "";
+  for (let index = path.length - 1; index >= 0; index--) {
+    const step = path[index];
+    where = typeof step === "number" ? `${where}[${step}]` : where ? `${where}.${step}` : step;
+  }
+  return `${where || "the response"} ${problem}`;
 }

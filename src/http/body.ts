@@ -16,12 +16,10 @@ export async function readJsonObject(
   request: Request,
   maxBytes: number,
 ): Promise<Record<string, unknown>> {
-  const declared = Number(request.headers.get("content-length"));
-  if (declared > maxBytes) throw tooLarge(maxBytes);
-  const bytes = await readAtMost(request.body, maxBytes, () => tooLarge(maxBytes));
+  const text = await readRequestBody(request, maxBytes);
   let body: unknown;
   try {
-    body = JSON.parse(new TextDecoder().decode(bytes));
+    body = JSON.parse(text);
   } catch {
     throw invalidRequest(
       "We could not parse the JSON body of your request. The body must be valid JSON.",
@@ -74,6 +72,32 @@ export async function readFormData(request: Request, maxBytes: number): Promise<
 }
 
 /**
+ * All of `message`'s body (a request or a response) as text, failing with `tooLarge()` past
+ * `maxBytes`. A body whose `content-length` declares a size within the bound is read at once
+ * (HTTP framing holds it to that size); one over the bound is refused unread; one without a
+ * declared size is counted as it streams in.
+ */
+export async function readTextAtMost(
+  message: Request | Response,
+  maxBytes: number,
+  tooLarge: () => Error,
+): Promise<string> {
+  const length = message.headers.get("content-length");
+  const declared = length === null ? NaN : Number(length);
+  if (declared > maxBytes) {
+    await message.body?.cancel().catch(() => {});
+    throw tooLarge();
+  }
+  if (!Number.isInteger(declared) || declared < 0) {
+    return new TextDecoder().decode(await readAtMost(message.body, maxBytes, tooLarge));
+  }
+  const text = await message.text();
+  // Only a message built in-process can carry more than it declares.
+  if (text.length > maxBytes) throw tooLarge();
+  return text;
+}
+
+/**
  * All of `body`, failing with `tooLarge()` as soon as it grows past `maxBytes`, without reading
  * further.
  */
@@ -91,6 +115,7 @@ export async function readAtMost(
       chunks.push(chunk);
     }
   }
+  if (chunks.length === 1) return chunks[0];
   const bytes = new Uint8Array(size);
   let offset = 0;
   for (const chunk of chunks) {
@@ -98,6 +123,23 @@ export async function readAtMost(
     offset += chunk.byteLength;
   }
   return bytes;
+}
+
+/**
+ * The client's body, within `maxBytes` (413 beyond). A body the client stopped sending (it went
+ * away) is a 400 that nobody reads, not a fault to log.
+ */
+async function readRequestBody(request: Request, maxBytes: number): Promise<string> {
+  try {
+    return await readTextAtMost(request, maxBytes, () => tooLarge(maxBytes));
+  } catch (error) {
+    if (error instanceof GatewayError) throw error;
+    throw invalidRequest(
+      "The request body could not be read: the connection closed before it was complete.",
+      null,
+      "incomplete_body",
+    );
+  }
 }
 
 function tooLarge(maxBytes: number) {

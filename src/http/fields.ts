@@ -151,15 +151,27 @@ export function googleOptions(
     },
   ];
   return (key) => {
-    const camel = key.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
+    const camel = camelCase(key);
     for (const { record, param } of sources) {
-      for (const name of [key, camel]) {
-        const value = record?.[name];
-        if (value !== undefined && value !== null) {
-          return { value, param: childParam(param, name) };
-        }
-      }
+      if (!record) continue;
+      let value = record[key];
+      if (value !== undefined && value !== null) return { value, param: childParam(param, key) };
+      value = record[camel];
+      if (value !== undefined && value !== null) return { value, param: childParam(param, camel) };
     }
     return undefined;
   };
+}
+
+/** camelCase names of the option keys asked for so far (the gateway's own, a fixed few). */
+const CAMEL_CASE = new Map<string, string>();
+
+/** `thinking_config` → `thinkingConfig`, computed once per key. */
+function camelCase(key: string): string {
+  let camel = CAMEL_CASE.get(key);
+  if (camel === undefined) {
+    camel = key.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
+    CAMEL_CASE.set(key, camel);
+  }
+  return camel;
 }

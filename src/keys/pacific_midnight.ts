@@ -4,23 +4,31 @@
  * @module
  */
 
-const PACIFIC = new Intl.DateTimeFormat("en-US", {
-  timeZone: "America/Los_Angeles",
-  year: "numeric",
-  month: "numeric",
-  day: "numeric",
-  hour: "numeric",
-  minute: "numeric",
-  second: "numeric",
-  hourCycle: "h23",
-});
+/**
+ * The formatter of Pacific wall-clock times, made on first use: building it loads the time zone
+ * data (tens of milliseconds), which only a quota failure needs, so not at start.
+ */
+let pacific: Intl.DateTimeFormat | undefined;
+
+function pacificFormat(): Intl.DateTimeFormat {
+  return pacific ??= new Intl.DateTimeFormat("en-US", {
+    timeZone: "America/Los_Angeles",
+    year: "numeric",
+    month: "numeric",
+    day: "numeric",
+    hour: "numeric",
+    minute: "numeric",
+    second: "numeric",
+    hourCycle: "h23",
+  });
+}
 
 /** The Pacific wall-clock time at `time`, as if it were UTC (milliseconds, seconds precision). */
 function pacificWallClock(
   time: number,
 ): { wall: number; year: number; month: number; day: number } {
   const parts: Record<string, number> = {};
-  for (const { type, value } of PACIFIC.formatToParts(time)) parts[type] = Number(value);
+  for (const { type, value } of pacificFormat().formatToParts(time)) parts[type] = Number(value);
   const { year, month, day, hour, minute, second } = parts;
   return { wall: Date.UTC(year, month - 1, day, hour, minute, second), year, month, day };
 }

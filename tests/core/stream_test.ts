@@ -132,6 +132,37 @@ Deno.test("without a keep-alive text nothing is written while Gemini is silent",
   assert.equal(await readAll(response), "[a]!504");
 });
 
+Deno.test("streams open at once each get their keep-alives from one timer, made again after the last", async () => {
+  const limits = { ...LIMITS, keepAliveMs: 10 };
+  const sources = [upstream(), upstream(), upstream()];
+  const responses = await Promise.all(
+    sources.map((source) => {
+      source.push(event("a"));
+      return streamResponse(Promise.resolve(source.body), translator, FORMAT, limits);
+    }),
+  );
+  const readers = responses.map((response) => response.body!.getReader());
+  for (const reader of readers) assert.equal(decoder.decode((await reader.read()).value), "[a]");
+  for (const reader of readers) assert.equal(decoder.decode((await reader.read()).value), "~");
+  await readers[0].cancel();
+  sources[1].push(event("b", true));
+  sources[1].close();
+  let rest = "";
+  for (let read = await readers[1].read(); !read.done; read = await readers[1].read()) {
+    rest += decoder.decode(read.value);
+  }
+  assert.match(rest, /^~*\[b\]\.$/);
+  assert.equal(decoder.decode((await readers[2].read()).value), "~");
+  await readers[2].cancel();
+  // After the last one closed, a new stream of the same period starts a timer of its own.
+  const late = Promise.withResolvers<ReadableStream<Uint8Array>>();
+  const next = await streamResponse(late.promise, translator, FORMAT, limits);
+  const reader = next.body!.getReader();
+  assert.equal(decoder.decode((await reader.read()).value), "~");
+  await reader.cancel();
+  late.resolve(upstream().body);
+});
+
 Deno.test("cancelling the response cancels the upstream, also before it started", async () => {
   const source = upstream();
   source.push(event("a"));

@@ -4,6 +4,8 @@ import { type FakeReply, startFakeGemini } from "../../src/fake/server.ts";
 import { GeminiClient, type GeminiClientOptions } from "../../src/gemini/client.ts";
 import { ownKey } from "../../src/gemini/key_source.ts";
 import { KeyPool } from "../../src/keys/pool.ts";
+import { captureConsole } from "../helpers/console.ts";
+import { startGateway } from "../helpers/harness.ts";
 
 /** A one-off upstream on loopback whose handler the test chooses. */
 function upstream(handler: Deno.ServeHandler) {
@@ -326,4 +328,30 @@ Deno.test("credentials in Gemini's error messages are redacted", async () => {
       error instanceof GatewayError &&
       error.message === "API key [redacted] and [redacted] are not valid.",
   );
+});
+
+Deno.test("a client that goes away mid-stream logs nothing", async () => {
+  using logs = captureConsole();
+  await using gw = await startGateway();
+  const chunk = (text: string, finishReason?: string) => ({
+    candidates: [{ content: { role: "model", parts: [{ text }] }, index: 0, finishReason }],
+  });
+  for (const stream of [true, false]) {
+    gw.fake.reply(
+      stream ? { chunks: [chunk("One "), chunk("two.", "STOP")], delayMs: 300 } : { hang: true },
+    );
+    const client = new AbortController();
+    const response = gw.request("/v1/chat/completions", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ stream, messages: [{ role: "user", content: "hi" }] }),
+      signal: client.signal,
+    });
+    if (stream) await (await response).body!.getReader().read();
+    else await new Promise((resolve) => setTimeout(resolve, 100));
+    client.abort();
+    await response.then((answer) => answer.body?.cancel()).catch(() => {});
+  }
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  assert.deepEqual(logs.lines, []);
 });

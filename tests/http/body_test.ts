@@ -1,6 +1,8 @@
 import assert from "node:assert/strict";
 import { GatewayError } from "../../src/core/errors.ts";
 import { readFormData, readJsonObject } from "../../src/http/body.ts";
+import { captureConsole } from "../helpers/console.ts";
+import { startGateway } from "../helpers/harness.ts";
 
 const post = (body: BodyInit, headers?: HeadersInit) =>
   new Request("http://gateway/v1/chat/completions", { method: "POST", body, headers });
@@ -61,4 +63,43 @@ Deno.test("readFormData: a multipart form within the limit; 413 past it; 400 for
       readFormData(post("garbage", { "content-type": "multipart/form-data; boundary=x" }), 1024),
     failsWith(400, "invalid_multipart"),
   );
+});
+
+Deno.test("a body with a declared length within the limit is read at once", async () => {
+  const body = '{"model":"m","messages":[]}';
+  const request = post(body, { "content-length": String(body.length) });
+  assert.deepEqual(await readJsonObject(request, 100), { model: "m", messages: [] });
+  const lying = post('{"padding":"' + "x".repeat(200) + '"}', { "content-length": "10" });
+  await assert.rejects(readJsonObject(lying, 100), failsWith(413, "request_too_large"));
+});
+
+Deno.test("a body that breaks off is a 400, not a failure of the gateway", async () => {
+  const broken = new ReadableStream({
+    start(controller) {
+      controller.enqueue(new TextEncoder().encode('{"model":'));
+      controller.error(new Deno.errors.BadResource("connection closed"));
+    },
+  });
+  await assert.rejects(readJsonObject(post(broken), 100), failsWith(400, "incomplete_body"));
+});
+
+Deno.test("a client that goes away while sending its body logs nothing", async () => {
+  using logs = captureConsole();
+  await using gw = await startGateway();
+  for (const length of ["1000", null]) {
+    const connection = await Deno.connect({
+      hostname: "127.0.0.1",
+      port: Number(new URL(gw.url).port),
+    });
+    const framing = length ? `content-length: ${length}` : "transfer-encoding: chunked";
+    const start = length ? '{"model":' : '9\r\n{"model":\r\n';
+    await connection.write(new TextEncoder().encode(
+      `POST /v1/chat/completions HTTP/1.1\r\nhost: x\r\nauthorization: Bearer k\r\n` +
+        `content-type: application/json\r\n${framing}\r\n\r\n${start}`,
+    ));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    connection.close();
+  }
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  assert.deepEqual(logs.lines, []);
 });
