@@ -83,10 +83,29 @@ export const SCENARIOS: Scenario[] = [
       })),
     }),
   },
-  // Coming APIs, one line each, e.g.:
-  // { name: "ollama chat, streaming", gateway: post("/api/chat", { model: CHAT_MODEL, messages }), relay: CHAT_STREAM, firstText: /"content":"[^"]/ },
-  // { name: "anthropic messages", gateway: post("/v1/messages", { model: CHAT_MODEL, max_tokens: 256, messages }), relay: CHAT },
-  // { name: "responses", gateway: post("/v1/responses", { model: CHAT_MODEL, input: PROMPT }), relay: CHAT },
+  {
+    name: "ollama chat, streaming",
+    gateway: post("/api/chat", { model: CHAT_MODEL, messages }),
+    relay: CHAT_STREAM,
+    firstText: /"content":"[^"]/,
+  },
+  {
+    name: "anthropic messages, streaming",
+    gateway: post("/v1/messages", { model: CHAT_MODEL, max_tokens: 1024, messages, stream: true }),
+    relay: CHAT_STREAM,
+    firstText: /"(text|content)":"[^"]/,
+  },
+  {
+    name: "responses, streaming",
+    gateway: post("/v1/responses", {
+      model: CHAT_MODEL,
+      input: PROMPT,
+      stream: true,
+      store: false,
+    }),
+    relay: CHAT_STREAM,
+    firstText: /"(delta|content)":"[^"]/,
+  },
 ];
 
 /** A `fetch` of `request` against `origin`, with a key as the gateway and the relay read it. */
