@@ -11,7 +11,7 @@ import type { BatchEmbedContentsResponse } from "../gemini/types.ts";
 import { readJsonObject } from "../http/body.ts";
 import type { Context } from "../http/route.ts";
 import { type EmbedPlan, toEmbeddings, toEmbedPlan } from "./embed.ts";
-import { asModelNotFound } from "./errors.ts";
+import { asModelFailure } from "./errors.ts";
 import type { EmbeddingResponse, EmbedResponse } from "./types.ts";
 
 /** Most `batchEmbedContents` calls one request has in flight at once. */
@@ -53,7 +53,8 @@ export async function handleEmbeddings(
 
 /**
  * Gemini's answers to every batch of `plan`, in order. The first batch that fails fails the
- * request (an unknown model as Ollama's 404); the others are aborted.
+ * request (an unknown model as Ollama's 404, one that does not embed as a 400); the others are
+ * aborted.
  */
 async function embedAll(
   gemini: GeminiClient,
@@ -65,8 +66,8 @@ async function embedAll(
     plan.batches,
     MAX_CONCURRENT_BATCHES,
     (batch) => batches.batchEmbedContents(plan.model, batch),
-  ).catch((error) => {
+  ).catch(async (error) => {
     failure.abort();
-    throw asModelNotFound(error, plan.name);
+    throw await asModelFailure(error, plan.name, "embeddings", () => gemini.getModel(plan.model));
   });
 }

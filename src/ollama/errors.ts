@@ -31,6 +31,34 @@ export function asModelNotFound(error: unknown, name: string): unknown {
   return modelNotFound(name);
 }
 
+/**
+ * `error` as Ollama words a failure of the model `name` at `task` (`chat`, `generate`,
+ * `embeddings`). Gemini answers a method a model lacks (an embedding model asked to chat) the way
+ * it answers a model it does not have, so `lookup` (Gemini's description of the model) tells the
+ * two apart: a model Gemini has is Ollama's 400 `"<name>" does not support <task>`, any other
+ * Ollama's 404. Errors other than a missing model are returned as they are.
+ */
+export async function asModelFailure(
+  error: unknown,
+  name: string,
+  task: string,
+  lookup: () => Promise<unknown>,
+): Promise<unknown> {
+  if (!(error instanceof GatewayError) || error.code !== "model_not_found") return error;
+  try {
+    await lookup();
+  } catch {
+    return modelNotFound(name);
+  }
+  return new GatewayError(
+    400,
+    `"${excerpt(name)}" does not support ${task}`,
+    "invalid_request_error",
+    "model",
+    "model_not_supported",
+  );
+}
+
 /** Ollama's 404 for a model it does not have. */
 export function modelNotFound(name: string): GatewayError {
   return new GatewayError(

@@ -8,7 +8,7 @@ import { substitutionHeaders } from "../core/model_name.ts";
 import { streamLimits, streamResponse } from "../core/stream.ts";
 import { readJsonObject } from "../http/body.ts";
 import type { Context } from "../http/route.ts";
-import { asModelNotFound } from "./errors.ts";
+import { asModelFailure, asModelNotFound } from "./errors.ts";
 import { Clock } from "./metrics.ts";
 import { type OllamaRequestOptions, toChatRequest, toGenerateRequest } from "./request.ts";
 import { type OllamaApi, toAnswer, toObject } from "./response.ts";
@@ -26,7 +26,8 @@ export function handleGenerate(request: Request, context: Context): Promise<Resp
 
 /**
  * Answers a chat or generate request. A request with nothing to generate answers `load` (or
- * `unload`) once Gemini confirms the model exists; an unknown model is Ollama's 404.
+ * `unload`) once Gemini confirms the model exists; an unknown model is Ollama's 404, and one that
+ * cannot generate (an embedding model) Ollama's 400 `"…" does not support chat`.
  */
 async function handleGeneration(
   api: OllamaApi,
@@ -45,14 +46,16 @@ async function handleGeneration(
   const ollama = api === "chat" ? toChatRequest(body, options) : toGenerateRequest(body, options);
   const { model, name } = ollama;
   const headers = substitutionHeaders(ollama);
+  if (!ollama.request) {
+    await gemini.getModel(model).catch((error) => {
+      throw asModelNotFound(error, name);
+    });
+    const nothing = { content: "", thinking: "", toolCalls: [] };
+    return Response.json(toObject(api, name, nothing, { reason: ollama.load ?? "load" }), {
+      headers,
+    });
+  }
   try {
-    if (!ollama.request) {
-      await gemini.getModel(model);
-      const nothing = { content: "", thinking: "", toolCalls: [] };
-      return Response.json(toObject(api, name, nothing, { reason: ollama.load ?? "load" }), {
-        headers,
-      });
-    }
     clock.upstream();
     if (!ollama.stream) {
       const response = await gemini.generateContent(model, ollama.request);
@@ -69,6 +72,6 @@ async function handleGeneration(
       headers,
     );
   } catch (error) {
-    throw asModelNotFound(error, name);
+    throw await asModelFailure(error, name, api, () => gemini.getModel(model));
   }
 }

@@ -6,7 +6,9 @@
  * with the arguments as an object and an `id` that carries the call's thought signature
  * (`core/tool_call_id.ts`), so that a client that sends the assistant message back as it got it
  * keeps Gemini 3's signatures; log probabilities, when asked for, are each object's `logprobs`.
- * Only the first candidate is read: Ollama answers with one.
+ * Ollama has no reason for an answer Gemini withheld or cut on policy grounds (`SAFETY`,
+ * `RECITATION`…), so the content says so, rather than ending blank with `stop`. Only the first
+ * candidate is read: Ollama answers with one.
  * @module
  */
 
@@ -82,9 +84,24 @@ export function responsePieces(response: GenerateContentResponse, state: AnswerS
     return { content: blocked, thinking: "", toolCalls: [] };
   }
   const pieces = toPieces(candidate.content?.parts, state);
+  const stopped = stoppedAnswerText(candidate.finishReason);
+  if (stopped) {
+    const separator = state.content === "" || state.content.endsWith("\n") ? "" : "\n\n";
+    pieces.content += separator + stopped;
+    state.content += separator + stopped;
+  }
   const logprobs = toLogprobs(candidate.logprobsResult);
   if (logprobs.length > 0) pieces.logprobs = logprobs;
   return pieces;
+}
+
+/**
+ * What the answer says when Gemini stopped it on policy grounds (`finishReason` `SAFETY`,
+ * `RECITATION`…); `undefined` for any other reason.
+ */
+export function stoppedAnswerText(reason: string | undefined): string | undefined {
+  if (toFinishReason(reason, false) !== "content_filter") return undefined;
+  return `The answer was stopped by Gemini (reason: ${reason}).`;
 }
 
 /** Ollama's reason for Gemini's finish reason: `length` for the token limit, else `stop`. */

@@ -35,3 +35,15 @@ Deno.test("an empty input embeds nothing; an unknown model is a 404; aliases are
   );
   assert.equal((await aliased.json()).model, "gemini-embedding-001");
 });
+
+Deno.test("a model that does not embed is a 400 saying so", async () => {
+  await using gw = await startGateway();
+  const response = await gw.request("/api/embed", {
+    method: "POST",
+    body: JSON.stringify({ model: "gemini-3.8-flash:latest", input: "x" }),
+  });
+  assert.equal(response.status, 400);
+  assert.deepEqual(await response.json(), {
+    error: '"gemini-3.8-flash:latest" does not support embeddings',
+  });
+});

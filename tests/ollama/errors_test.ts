@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { GatewayError, invalidRequest } from "../../src/core/errors.ts";
 import {
+  asModelFailure,
   asModelNotFound,
   modelNotFound,
   ollamaErrorBody,
@@ -38,4 +39,26 @@ Deno.test("asModelNotFound words Gemini's missing model as Ollama does", () => {
   const other = invalidRequest("Bad.");
   assert.equal(asModelNotFound(other, "x"), other);
   assert.match(modelNotFound("y".repeat(500)).message, /^model 'y{100}…' not found$/);
+});
+
+Deno.test("asModelFailure tells a model that lacks the method from one that is missing", async () => {
+  const gemini = new GatewayError(404, "models/x is not found", "x", null, "model_not_found");
+  const lacks = await asModelFailure(
+    gemini,
+    "x",
+    "chat",
+    () => Promise.resolve({}),
+  ) as GatewayError;
+  assert.equal(lacks.status, 400);
+  assert.equal(lacks.message, '"x" does not support chat');
+  const missing = await asModelFailure(gemini, "x", "chat", () => Promise.reject(gemini));
+  assert.equal((missing as GatewayError).message, "model 'x' not found");
+  const other = invalidRequest("Bad.");
+  let looked = false;
+  const lookup = () => {
+    looked = true;
+    return Promise.resolve();
+  };
+  assert.equal(await asModelFailure(other, "x", "chat", lookup), other);
+  assert.equal(looked, false);
 });

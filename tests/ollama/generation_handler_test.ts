@@ -180,3 +180,93 @@ Deno.test("a cut answer reports done_reason length", async () => {
   const response = await post(gw, "/api/chat", { model: MODEL, messages: hello });
   assert.equal(lines(await response.text()).at(-1)!.done_reason, "length");
 });
+
+Deno.test("the ollama client reads each line as Gemini sends it", async () => {
+  await using gw = await startGateway();
+  gw.fake.reply({
+    chunks: [textChunk("One "), textChunk("two "), textChunk("three.", "STOP")],
+    delayMs: 300,
+  });
+  const started = performance.now();
+  const stream = await new Ollama({ host: gw.url, headers: { authorization: "Bearer k" } }).chat({
+    model: MODEL,
+    messages: hello,
+    stream: true,
+  });
+  let first: number | undefined;
+  let text = "";
+  for await (const part of stream) {
+    if (part.message.content && first === undefined) first = performance.now() - started;
+    text += part.message.content;
+  }
+  const total = performance.now() - started;
+  assert.equal(text, "One two three.");
+  assert.ok(first !== undefined && first < 250, `first line at ${first} ms`);
+  assert.ok(total >= 600, `the stream lasted ${total} ms`);
+});
+
+Deno.test("an answer Gemini stopped on policy grounds says so, streamed or whole", async () => {
+  await using gw = await startGateway();
+  const client = new Ollama({ host: gw.url, headers: { authorization: "Bearer k" } });
+  gw.fake.reply({ chunks: [textChunk("Partial"), textChunk("", "SAFETY")] });
+  let text = "";
+  let reason;
+  for await (const part of await client.chat({ model: MODEL, messages: hello, stream: true })) {
+    text += part.message.content;
+    reason = part.done_reason;
+  }
+  assert.equal(text, "Partial\n\nThe answer was stopped by Gemini (reason: SAFETY).");
+  assert.equal(reason, "stop");
+  gw.fake.reply({
+    json: { candidates: [{ index: 0, finishReason: "PROHIBITED_CONTENT" }] },
+  });
+  const whole = await client.generate({ model: MODEL, prompt: "x" });
+  assert.equal(whole.response, "The answer was stopped by Gemini (reason: PROHIBITED_CONTENT).");
+  gw.fake.reply({ json: { promptFeedback: { blockReason: "SAFETY" } } });
+  const blocked = await client.chat({ model: MODEL, messages: hello });
+  assert.equal(blocked.message.content, "The prompt was blocked by Gemini (reason: SAFETY).");
+  assert.equal(blocked.done_reason, "stop");
+});
+
+Deno.test("a model that cannot chat is Ollama's 400, a missing one its 404", async () => {
+  await using gw = await startGateway();
+  const client = new Ollama({ host: gw.url, headers: { authorization: "Bearer k" } });
+  for (const stream of [false, true]) {
+    await assert.rejects(
+      client.chat({ model: "gemini-embedding-001", messages: hello, stream: stream as false }),
+      (error: Error & { status_code?: number }) => {
+        assert.equal(error.message, '"gemini-embedding-001" does not support chat');
+        assert.equal(error.status_code, 400);
+        return true;
+      },
+    );
+  }
+  const generate = await post(gw, "/api/generate", { model: "gemini-embedding-001", prompt: "x" });
+  assert.equal(generate.status, 400);
+  assert.deepEqual(await generate.json(), {
+    error: '"gemini-embedding-001" does not support generate',
+  });
+  const missing = await post(gw, "/api/chat", { model: "gemini-9-nope", messages: hello });
+  assert.equal(missing.status, 404);
+  assert.deepEqual(await missing.json(), { error: "model 'gemini-9-nope' not found" });
+});
+
+Deno.test("the key is read from every place the OpenAI routes read it", async () => {
+  await using gw = await startGateway();
+  const body = JSON.stringify({ model: MODEL, messages: hello, stream: false });
+  const ways: [string, RequestInit][] = [
+    ["/api/chat", { headers: { authorization: "Bearer k1" } }],
+    ["/api/chat", { headers: { "x-goog-api-key": "k2" } }],
+    ["/api/chat", { headers: { "x-api-key": "k3" } }],
+    ["/api/chat?key=k4", {}],
+  ];
+  for (const [index, [path, init]] of ways.entries()) {
+    const response = await fetch(`${gw.url}${path}`, { method: "POST", body, ...init });
+    assert.equal(response.status, 200);
+    await response.body?.cancel();
+    assert.equal(gw.fake.requests.at(-1)!.headers.get("x-goog-api-key"), `k${index + 1}`);
+  }
+  const none = await fetch(`${gw.url}/api/chat`, { method: "POST", body });
+  assert.equal(none.status, 401);
+  assert.match((await none.json()).error, /API key/);
+});

@@ -3,6 +3,7 @@ import { decodeToolCallId } from "../../src/core/tool_call_id.ts";
 import type { GenerateContentResponse } from "../../src/gemini/types.ts";
 import {
   responsePieces,
+  stoppedAnswerText,
   toAnswer,
   toDoneReason,
   toObject,
@@ -42,6 +43,25 @@ Deno.test("a blocked prompt is said in the content, done with stop", () => {
   const blocked: GenerateContentResponse = { promptFeedback: { blockReason: "SAFETY" } };
   assert.match(responsePieces(blocked, state()).content, /blocked by Gemini \(reason: SAFETY\)/);
   assert.equal(toDoneReason(blocked), "stop");
+});
+
+Deno.test("an answer stopped on policy grounds says so, after any text on a line of its own", () => {
+  const stopped = (parts: object[], finishReason: string): GenerateContentResponse => ({
+    candidates: [{ index: 0, content: { role: "model", parts }, finishReason }],
+  });
+  const empty = responsePieces({ candidates: [{ index: 0, finishReason: "SAFETY" }] }, state());
+  assert.equal(empty.content, "The answer was stopped by Gemini (reason: SAFETY).");
+  const cut = responsePieces(stopped([{ text: "Once upon" }], "RECITATION"), state());
+  assert.equal(cut.content, "Once upon\n\nThe answer was stopped by Gemini (reason: RECITATION).");
+  const streamed = state();
+  responsePieces(stopped([{ text: "Line\n" }], "STOP"), streamed);
+  assert.equal(
+    responsePieces(stopped([], "PROHIBITED_CONTENT"), streamed).content,
+    "The answer was stopped by Gemini (reason: PROHIBITED_CONTENT).",
+  );
+  assert.equal(responsePieces(stopped([{ text: "Done" }], "STOP"), state()).content, "Done");
+  assert.equal(responsePieces(stopped([{ text: "Cu" }], "MAX_TOKENS"), state()).content, "Cu");
+  assert.equal(stoppedAnswerText("MALFORMED_FUNCTION_CALL"), undefined);
 });
 
 Deno.test("finish reasons: MAX_TOKENS is length, the rest stop, none is unknown", () => {
