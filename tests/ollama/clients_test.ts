@@ -136,6 +136,8 @@ Deno.test("ollama npm: streamed tool calls come whole, arguments as an object", 
     calls.map((call) => [call.function.name, call.function.arguments]),
     [["get_weather", { city: "example" }], ["get_time", { city: "example" }]],
   );
+  // Gemini 3 signs the first call of a turn: its id carries the signature back.
+  assert.match((calls[0] as { id?: string }).id ?? "", /^call_\w+_ts_[\w-]+$/);
 });
 
 Deno.test("ollama npm: images are sent as inline data of the sniffed type", async () => {

@@ -55,6 +55,7 @@ Deno.test("a listed model is <id>:latest with the details Zed reads", async () =
   assert.equal(listed.name, "gemini-3.8-flash:latest");
   assert.equal(listed.model, "gemini-3.8-flash", "Copilot sends it to /v1/chat/completions");
   assert.equal(listed.modified_at, "1970-01-01T00:00:00.000Z");
+  assert.equal(listed.size, 0);
   assert.match(listed.digest, /^[0-9a-f]{64}$/);
   assert.equal(listed.digest, await digestOf(flash));
   assert.deepEqual(listed.details, {
