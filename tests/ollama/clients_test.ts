@@ -338,3 +338,24 @@ Deno.test("LangChain OllamaEmbeddings: documents and a query", async () => {
   const query = await embeddings.embedQuery("q");
   assert.equal(query.length, 3072);
 });
+
+Deno.test("LangChain ChatOllama: structured output by JSON Schema, and thinking", async () => {
+  await using gw = await startWithServerKey();
+  const chat = new ChatOllama({ baseUrl: gw.url, model: `${MODEL}:latest`, think: true });
+  const schema = {
+    type: "object",
+    properties: { name: { type: "string" }, age: { type: "integer" } },
+    required: ["name", "age"],
+  };
+  const person = await chat.withStructuredOutput(schema).invoke("Tell me about Ada.");
+  assert.deepEqual(person, { name: "example", age: 1 });
+  const config = sent(gw).generationConfig;
+  assert.equal(config?.responseMimeType, "application/json");
+  assert.deepEqual(config?.responseJsonSchema, schema);
+  assert.equal(config?.thinkingConfig?.includeThoughts, true);
+
+  const answer = await chat.invoke("Think first.");
+  assert.equal(answer.content, GREETING + "Think first.");
+  assert.equal(answer.additional_kwargs.reasoning_content, THOUGHT);
+  assert.equal(answer.response_metadata.done_reason, "stop");
+});
