@@ -47,3 +47,18 @@ Deno.test("a model that does not embed is a 400 saying so", async () => {
     error: '"gemini-3.8-flash:latest" does not support embeddings',
   });
 });
+
+Deno.test("a retired embedding model is answered by its replacement, which the answer names", async () => {
+  await using gw = await startGateway();
+  const response = await gw.request("/api/embed", {
+    method: "POST",
+    body: JSON.stringify({ model: "text-embedding-004:latest", input: "x" }),
+  });
+  assert.equal(response.status, 200);
+  assert.equal(
+    response.headers.get(SUBSTITUTION_HEADER),
+    "text-embedding-004 -> gemini-embedding-001",
+  );
+  assert.equal((await response.json()).model, "gemini-embedding-001");
+  assert.equal(gw.fake.requests[0].path, "/v1beta/models/gemini-embedding-001:batchEmbedContents");
+});

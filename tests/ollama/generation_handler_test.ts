@@ -179,6 +179,11 @@ Deno.test("a cut answer reports done_reason length", async () => {
   gw.fake.reply({ chunks: [textChunk("Cut", "MAX_TOKENS")] });
   const response = await post(gw, "/api/chat", { model: MODEL, messages: hello });
   assert.equal(lines(await response.text()).at(-1)!.done_reason, "length");
+  gw.fake.reply({ json: textChunk("Cut", "MAX_TOKENS") });
+  const whole = await post(gw, "/api/generate", { model: MODEL, prompt: "x", stream: false });
+  const answer = await whole.json();
+  assert.equal(answer.response, "Cut");
+  assert.equal(answer.done_reason, "length");
 });
 
 Deno.test("the ollama client reads each line as Gemini sends it", async () => {
