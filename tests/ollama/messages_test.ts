@@ -74,6 +74,23 @@ Deno.test("a tool result without name or id answers the next open call", () => {
   assert.deepEqual(turns.slice(2).map((turn) => turn.parts[0].functionResponse?.name), ["a", "b"]);
 });
 
+Deno.test("a tool result by tool_call_id answers that call, in any order", () => {
+  const { turns } = readMessages([
+    { role: "user", content: "Both" },
+    {
+      role: "assistant",
+      content: "",
+      tool_calls: [
+        { id: "call_1", function: { name: "a", arguments: {} } },
+        { id: "call_2", function: { name: "b", arguments: {} } },
+      ],
+    },
+    { role: "tool", content: "2", tool_call_id: "call_2" },
+    { role: "tool", content: "1", tool_call_id: "call_1" },
+  ], files());
+  assert.deepEqual(turns.slice(2).map((turn) => turn.parts[0].functionResponse?.name), ["b", "a"]);
+});
+
 Deno.test("a tool result that answers nothing, or a bad message, is a 400", () => {
   assert.throws(
     () => readMessages([{ role: "tool", content: "x" }], files()),
