@@ -182,7 +182,7 @@ Deno.test("ollama npm: think false asks for the least thinking and returns none"
   assert.deepEqual(sent(gw).generationConfig?.thinkingConfig, { thinkingLevel: "LOW" });
 });
 
-Deno.test("ollama npm: generate, streamed and whole, with system and format json", async () => {
+Deno.test("ollama npm: generate, streamed and whole, with system, format json and images", async () => {
   await using gw = await startWithServerKey();
   const client = ollama(gw);
   const whole = await client.generate({
@@ -206,6 +206,13 @@ Deno.test("ollama npm: generate, streamed and whole, with system and format json
   }
   assert.equal(text, GREETING + "Stream it");
   assert.ok(done);
+
+  const described = await client.generate({ model: MODEL, prompt: "Describe", images: [PNG] });
+  assert.equal(described.response, GREETING + "Describe");
+  assert.deepEqual(sent(gw).contents, [{
+    role: "user",
+    parts: [{ text: "Describe" }, { inlineData: { mimeType: "image/png", data: PNG.toBase64() } }],
+  }]);
 });
 
 Deno.test("ollama npm: embed and the legacy embeddings", async () => {
