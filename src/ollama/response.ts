@@ -7,7 +7,8 @@
  * (`core/tool_call_id.ts`), so that a client that sends the assistant message back as it got it
  * keeps Gemini 3's signatures; log probabilities, when asked for, are each object's `logprobs`.
  * Ollama has no reason for an answer Gemini withheld or cut on policy grounds (`SAFETY`,
- * `RECITATION`…), so the content says so, rather than ending blank with `stop`. Only the first
+ * `RECITATION`…), or ended without one (`MALFORMED_FUNCTION_CALL`), so the content says so,
+ * rather than ending blank with `stop`. Only the first
  * candidate is read: Ollama answers with one.
  * @module
  */
@@ -84,7 +85,10 @@ export function responsePieces(response: GenerateContentResponse, state: AnswerS
     return { content: blocked, thinking: "", toolCalls: [] };
   }
   const pieces = toPieces(candidate.content?.parts, state);
-  const stopped = stoppedAnswerText(candidate.finishReason);
+  const stopped = stoppedAnswerText(
+    candidate.finishReason,
+    state.content === "" && state.calls === 0,
+  );
   if (stopped) {
     const separator = state.content === "" || state.content.endsWith("\n") ? "" : "\n\n";
     pieces.content += separator + stopped;
@@ -96,12 +100,19 @@ export function responsePieces(response: GenerateContentResponse, state: AnswerS
 }
 
 /**
- * What the answer says when Gemini stopped it on policy grounds (`finishReason` `SAFETY`,
- * `RECITATION`…); `undefined` for any other reason.
+ * What the answer says when Gemini ended it abnormally: always for a policy stop (`SAFETY`,
+ * `RECITATION`…), and for any other reason but `STOP` and `MAX_TOKENS` (`MALFORMED_FUNCTION_CALL`,
+ * `OTHER`…) when the answer is `empty` (no text, no tool call); `undefined` otherwise.
  */
-export function stoppedAnswerText(reason: string | undefined): string | undefined {
-  if (toFinishReason(reason, false) !== "content_filter") return undefined;
-  return `The answer was stopped by Gemini (reason: ${reason}).`;
+export function stoppedAnswerText(
+  reason: string | undefined,
+  empty: boolean,
+): string | undefined {
+  if (reason === undefined || reason === "STOP" || reason === "MAX_TOKENS") return undefined;
+  if (toFinishReason(reason, false) === "content_filter") {
+    return `The answer was stopped by Gemini (reason: ${reason}).`;
+  }
+  return empty ? `Gemini gave no answer (reason: ${reason}).` : undefined;
 }
 
 /** Ollama's reason for Gemini's finish reason: `length` for the token limit, else `stop`. */

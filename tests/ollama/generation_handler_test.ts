@@ -210,7 +210,7 @@ Deno.test("the ollama client reads each line as Gemini sends it", async () => {
   assert.ok(total >= 600, `the stream lasted ${total} ms`);
 });
 
-Deno.test("an answer Gemini stopped on policy grounds says so, streamed or whole", async () => {
+Deno.test("an answer Gemini stopped on policy grounds, or ended without one, says so", async () => {
   await using gw = await startGateway();
   const client = new Ollama({ host: gw.url, headers: { authorization: "Bearer k" } });
   gw.fake.reply({ chunks: [textChunk("Partial"), textChunk("", "SAFETY")] });
@@ -231,6 +231,14 @@ Deno.test("an answer Gemini stopped on policy grounds says so, streamed or whole
   const blocked = await client.chat({ model: MODEL, messages: hello });
   assert.equal(blocked.message.content, "The prompt was blocked by Gemini (reason: SAFETY).");
   assert.equal(blocked.done_reason, "stop");
+  gw.fake.reply({
+    chunks: [{ candidates: [{ index: 0, finishReason: "MALFORMED_FUNCTION_CALL" }] }],
+  });
+  let failed = "";
+  for await (const part of await client.chat({ model: MODEL, messages: hello, stream: true })) {
+    failed += part.message.content;
+  }
+  assert.equal(failed, "Gemini gave no answer (reason: MALFORMED_FUNCTION_CALL).");
 });
 
 Deno.test("a model that cannot chat is Ollama's 400, a missing one its 404", async () => {

@@ -61,7 +61,25 @@ Deno.test("an answer stopped on policy grounds says so, after any text on a line
   );
   assert.equal(responsePieces(stopped([{ text: "Done" }], "STOP"), state()).content, "Done");
   assert.equal(responsePieces(stopped([{ text: "Cu" }], "MAX_TOKENS"), state()).content, "Cu");
-  assert.equal(stoppedAnswerText("MALFORMED_FUNCTION_CALL"), undefined);
+  assert.equal(stoppedAnswerText("STOP", true), undefined);
+  assert.equal(stoppedAnswerText(undefined, true), undefined);
+});
+
+Deno.test("an answer Gemini ended without any says why; one with text or calls does not", () => {
+  const ended = (parts: object[]): GenerateContentResponse => ({
+    candidates: [{
+      index: 0,
+      content: { role: "model", parts },
+      finishReason: "MALFORMED_FUNCTION_CALL",
+    }],
+  });
+  assert.equal(
+    responsePieces(ended([{ text: "Hmm", thought: true }]), state()).content,
+    "Gemini gave no answer (reason: MALFORMED_FUNCTION_CALL).",
+  );
+  assert.equal(responsePieces(ended([{ text: "Some" }]), state()).content, "Some");
+  const call = responsePieces(ended([{ functionCall: { name: "f" } }]), state());
+  assert.equal(call.content, "");
 });
 
 Deno.test("finish reasons: MAX_TOKENS is length, the rest stop, none is unknown", () => {
