@@ -206,8 +206,8 @@ Deno.test("the ollama client reads each line as Gemini sends it", async () => {
   }
   const total = performance.now() - started;
   assert.equal(text, "One two three.");
-  assert.ok(first !== undefined && first < 250, `first line at ${first} ms`);
-  assert.ok(total >= 600, `the stream lasted ${total} ms`);
+  // Gemini waits 300 ms between its chunks: the first line is read well before the last.
+  assert.ok(first !== undefined && total - first >= 450, `first at ${first}, end at ${total} ms`);
 });
 
 Deno.test("an answer Gemini stopped on policy grounds, or ended without one, says so", async () => {
