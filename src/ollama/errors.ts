@@ -50,6 +50,11 @@ export async function asModelFailure(
   } catch {
     return modelNotFound(name);
   }
+  return unsupported(name, task);
+}
+
+/** Ollama's 400 for a model that cannot do `task` (`chat`, `generate`, `embeddings`). */
+export function unsupported(name: string, task: string): GatewayError {
   return new GatewayError(
     400,
     `"${excerpt(name)}" does not support ${task}`,

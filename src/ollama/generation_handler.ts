@@ -8,7 +8,8 @@ import { substitutionHeaders } from "../core/model_name.ts";
 import { streamLimits, streamResponse } from "../core/stream.ts";
 import { readJsonObject } from "../http/body.ts";
 import type { Context } from "../http/route.ts";
-import { asModelFailure, asModelNotFound } from "./errors.ts";
+import { asModelFailure, asModelNotFound, unsupported } from "./errors.ts";
+import { capabilitiesOf } from "./models.ts";
 import { Clock } from "./metrics.ts";
 import { type OllamaRequestOptions, toChatRequest, toGenerateRequest } from "./request.ts";
 import { type OllamaApi, toAnswer, toObject } from "./response.ts";
@@ -26,8 +27,8 @@ export function handleGenerate(request: Request, context: Context): Promise<Resp
 
 /**
  * Answers a chat or generate request. A request with nothing to generate answers `load` (or
- * `unload`) once Gemini confirms the model exists; an unknown model is Ollama's 404, and one that
- * cannot generate (an embedding model) Ollama's 400 `"…" does not support chat`.
+ * `unload`) once Gemini confirms the model exists and generates; an unknown model is Ollama's
+ * 404, and one that cannot generate (an embedding model) Ollama's 400 `"…" does not support chat`.
  */
 async function handleGeneration(
   api: OllamaApi,
@@ -47,9 +48,10 @@ async function handleGeneration(
   const { model, name } = ollama;
   const headers = substitutionHeaders(ollama);
   if (!ollama.request) {
-    await gemini.getModel(model).catch((error) => {
+    const found = await gemini.getModel(model).catch((error) => {
       throw asModelNotFound(error, name);
     });
+    if (!capabilitiesOf(found).includes("completion")) throw unsupported(name, api);
     const nothing = { content: "", thinking: "", toolCalls: [] };
     return Response.json(toObject(api, name, nothing, { reason: ollama.load ?? "load" }), {
       headers,

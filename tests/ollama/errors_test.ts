@@ -6,6 +6,7 @@ import {
   modelNotFound,
   ollamaErrorBody,
   ollamaErrorResponse,
+  unsupported,
 } from "../../src/ollama/errors.ts";
 
 Deno.test("ollamaErrorResponse answers with the status, headers and {error}", async () => {
@@ -61,4 +62,6 @@ Deno.test("asModelFailure tells a model that lacks the method from one that is m
   };
   assert.equal(await asModelFailure(other, "x", "chat", lookup), other);
   assert.equal(looked, false);
+  assert.equal(unsupported("e", "embeddings").message, '"e" does not support embeddings');
+  assert.equal(unsupported("e", "generate").status, 400);
 });

@@ -259,6 +259,9 @@ Deno.test("a model that cannot chat is Ollama's 400, a missing one its 404", asy
   assert.deepEqual(await generate.json(), {
     error: '"gemini-embedding-001" does not support generate',
   });
+  const load = await post(gw, "/api/chat", { model: "gemini-embedding-001", messages: [] });
+  assert.equal(load.status, 400);
+  assert.deepEqual(await load.json(), { error: '"gemini-embedding-001" does not support chat' });
   const missing = await post(gw, "/api/chat", { model: "gemini-9-nope", messages: hello });
   assert.equal(missing.status, 404);
   assert.deepEqual(await missing.json(), { error: "model 'gemini-9-nope' not found" });
