@@ -88,6 +88,14 @@ Deno.test("errors before the stream are HTTP errors in Ollama's shape", async ()
   const body = await limited.json();
   assert.deepEqual(Object.keys(body), ["error"]);
 
+  gw.fake.reply({
+    chunks: [],
+    error: { error: { code: 503, message: "The model is overloaded.", status: "UNAVAILABLE" } },
+  });
+  const inBand = await post(gw, "/api/chat", { model: MODEL, messages: hello });
+  assert.equal(inBand.status, 503, "an error before any output is still an HTTP error");
+  assert.deepEqual(await inBand.json(), { error: "The model is overloaded." });
+
   const unknown = await post(gw, "/api/generate", { model: "mistral:7b", prompt: "hi" });
   assert.equal(unknown.status, 404);
   assert.deepEqual(await unknown.json(), { error: "model 'mistral:7b' not found" });
