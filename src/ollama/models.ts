@@ -28,23 +28,26 @@ const MODIFIED_AT = new Date(0).toISOString();
 /** How long `/api/ps` says a model stays loaded: Ollama's default keep-alive. */
 const KEEP_ALIVE_MS = 5 * 60 * 1000;
 
-/** Whether Ollama clients can use `model`: it generates content or embeds text. */
+/** Whether Ollama clients can use `model`: it answers text or embeds it. */
 export function isListed(model: Model): boolean {
-  const methods = model.supportedGenerationMethods ?? [];
-  return methods.includes("generateContent") || methods.includes("embedContent");
+  return capabilitiesOf(model).length > 0;
 }
 
-/** What `model` can do, in Ollama's terms. */
+/**
+ * What `model` can do, in Ollama's terms: nothing for a speech model (text to speech,
+ * transcription, Live), which answers in audio or listens to it, and Ollama's API carries neither.
+ */
 export function capabilitiesOf(model: Model): Capability[] {
   const id = modelId(model.name);
   const methods = model.supportedGenerationMethods ?? [];
   if (!methods.includes("generateContent")) {
     return methods.includes("embedContent") ? ["embedding"] : [];
   }
+  if (isSpeechModel(id)) return [];
   const capabilities: Capability[] = ["completion"];
-  const generatesMedia = isSpeechModel(id) || /-image|^imagen-|^veo-|^lyria-|nano-banana/.test(id);
+  const generatesMedia = /-image|^imagen-|^veo-|^lyria-|nano-banana/.test(id);
   if (!generatesMedia && !id.startsWith("gemma-")) capabilities.push("tools");
-  if (!isSpeechModel(id)) capabilities.push("vision");
+  capabilities.push("vision");
   if (model.thinking) capabilities.push("thinking");
   return capabilities;
 }

@@ -9,6 +9,7 @@ Deno.test("/api/tags lists every page of Gemini's models; HIDE_RETIRED_MODELS hi
   ) => model.name);
   assert.ok(names.includes("gemini-3.8-flash:latest"), "a model from the last page");
   assert.ok(names.includes("gemini-2.5-flash:latest"));
+  assert.ok(!names.some((name: string) => /-tts|native-audio/.test(name)), "no speech models");
   await using hidden = await startGateway({ HIDE_RETIRED_MODELS: "true" });
   const current = (await (await hidden.request("/api/tags")).json()).models.map((
     model: { name: string },

@@ -34,8 +34,10 @@ const methods = (name: string, supportedGenerationMethods: string[]): Model => (
 Deno.test("capabilities come from the methods and the name", () => {
   assert.deepEqual(capabilitiesOf(flash), ["completion", "tools", "vision", "thinking"]);
   assert.deepEqual(capabilitiesOf(embedding), ["embedding"]);
-  assert.deepEqual(capabilitiesOf(methods("gemini-3.8-flash-tts", ["generateContent"])), [
+  assert.deepEqual(capabilitiesOf(methods("gemini-3.8-flash-tts", ["generateContent"])), []);
+  assert.deepEqual(capabilitiesOf(methods("gemini-3.8-flash-image", ["generateContent"])), [
     "completion",
+    "vision",
   ]);
   assert.deepEqual(capabilitiesOf(methods("gemma-3-27b-it", ["generateContent"])), [
     "completion",
@@ -48,6 +50,8 @@ Deno.test("only models that generate or embed are listed", () => {
   assert.ok(isListed(flash) && isListed(embedding));
   assert.ok(!isListed(methods("veo-3.1-generate-preview", ["predictLongRunning"])));
   assert.ok(!isListed(methods("gemini-3.8-live", ["bidiGenerateContent"])));
+  assert.ok(!isListed(methods("gemini-3.1-flash-tts-preview", ["generateContent"])));
+  assert.ok(!isListed(methods("gemini-2.5-flash-native-audio-latest", ["generateContent"])));
 });
 
 Deno.test("a listed model is <id>:latest with the details Zed reads", async () => {
