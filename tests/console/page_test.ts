@@ -417,6 +417,70 @@ Deno.test({
       assert.deepEqual(errors, []);
     });
 
+    await t.step(
+      "the chat says why an answer ended: token limit, safety, blocked, empty, upstream errors",
+      async () => {
+        await using gateway = await startGateway();
+        const { page, errors } = await browser.page();
+        await openConsole(page, gateway, "chat");
+        await until(page, `document.getElementById("chat-model").options.length > 0`);
+        // Every request to the fake takes the scripted replies: let the model lists finish first.
+        await until(page, `document.getElementById("live-model").options.length > 0`);
+        const candidate = (finishReason: string, text?: string) => ({
+          candidates: [{
+            ...(text === undefined ? {} : { content: { parts: [{ text }], role: "model" } }),
+            finishReason,
+            index: 0,
+          }],
+          modelVersion: "gemini-3.8-flash",
+        });
+        const overloaded = {
+          error: { code: 503, message: "The model is overloaded.", status: "UNAVAILABLE" },
+        };
+        gateway.fake.reply(
+          { chunks: [candidate("MAX_TOKENS", "A long story that")] },
+          { chunks: [candidate("SAFETY")] },
+          { chunks: [{ promptFeedback: { blockReason: "PROHIBITED_CONTENT" } }] },
+          { chunks: [candidate("STOP", "")] },
+          { error: 503 },
+          { chunks: [candidate("", "Half an")], error: overloaded },
+        );
+        const meta = `document.querySelector(".message.assistant:last-child .meta").textContent`;
+        const last = `document.querySelector(".message.assistant:last-child")`;
+
+        assert.match(await chat(page, "Tell me a long story"), /A long story that/);
+        assert.match(await value(page, meta), / · cut off at the token limit$/);
+
+        await chat(page, "Something unsafe");
+        assert.match(await value(page, meta), /stopped by Gemini's safety filters/);
+
+        assert.match(
+          await chat(page, "Something prohibited"),
+          /The prompt was blocked by Gemini \(reason: PROHIBITED_CONTENT\)/,
+        );
+        assert.match(await value(page, meta), /stopped by Gemini's safety filters/);
+
+        assert.match(await chat(page, "Say nothing"), /\(Gemini gave no answer\.\)/);
+        assert.doesNotMatch(await value(page, meta), /cut off|safety/);
+
+        // Gemini fails before the stream starts: the gateway's mapped error, and Retry is offered.
+        const failed = await chat(page, "Are you there?");
+        assert.match(failed, /503: .*overloaded/i);
+        assert.doesNotMatch(failed, /no answer/);
+        assert.equal(
+          await value(page, `document.getElementById("chat-status").dataset.kind`),
+          "error",
+        );
+        assert.equal(await value(page, `document.getElementById("chat-retry").disabled`), false);
+
+        // Gemini fails during the stream: what came is kept, the failure is said under it.
+        const cut = await chat(page, "And now?");
+        assert.match(cut, /Half an/);
+        assert.match(await value(page, `${last}.querySelector(".error").textContent`), /overload/i);
+        assert.deepEqual(errors.filter((error) => !/status of 503/.test(error)), []);
+      },
+    );
+
     await t.step("a denied microphone is explained", async () => {
       await using gateway = await startGateway();
       const { page } = await browser.page();
