@@ -93,6 +93,53 @@ Deno.test({
     );
 
     await t.step(
+      "the key stays in localStorage only and goes only to the gateway, as a Bearer token",
+      async () => {
+        await using gateway = await startGateway();
+        const { page, errors } = await browser.page();
+        const requested: string[] = [];
+        page.on("request", (request) => requested.push(request.url()));
+        await openConsole(page, gateway, "chat", "my-secret-key");
+        await until(page, `document.getElementById("chat-model").options.length > 0`);
+        await chat(page, "Hi");
+        // A reload finds the key in localStorage, and nowhere else.
+        await page.reload();
+        await until(page, `document.getElementById("setup-status").dataset.kind === "ok"`);
+        const stored = await value<
+          { field: string; local: string[]; session: number; cookie: string }
+        >(
+          page,
+          `({ field: document.getElementById("key").value,
+            local: Object.keys(localStorage).filter((name) =>
+              localStorage.getItem(name) === "my-secret-key"),
+            session: sessionStorage.length, cookie: document.cookie })`,
+        );
+        assert.deepEqual(stored, {
+          field: "my-secret-key",
+          local: ["gemini-gateway.key"],
+          session: 0,
+          cookie: "",
+        });
+        assert.ok(requested.length > 5);
+        assert.deepEqual(requested.filter((url) => !url.startsWith(`${gateway.url}/`)), []);
+        assert.ok(requested.every((url) => !url.includes("my-secret-key")), "never in a URL");
+        // Gemini got the key from the gateway (header, never the URL), for the list and the chat.
+        const calls = gateway.fake.requests.filter((request) => request.method !== "GET");
+        assert.ok(calls.length > 0);
+        for (const request of gateway.fake.requests) {
+          assert.equal(request.headers.get("x-goog-api-key"), "my-secret-key", request.path);
+          assert.ok(!request.query.toString().includes("my-secret-key"), request.path);
+        }
+        // Cleared, the key is removed from the browser.
+        await page.evaluate(`document.getElementById("key").value = ""`);
+        await page.type("#key", " ");
+        await page.keyboard.press("Tab");
+        assert.equal(await value(page, `localStorage.getItem("gemini-gateway.key")`), null);
+        assert.deepEqual(errors, []);
+      },
+    );
+
+    await t.step(
       "the chat streams an answer with folded thinking, shown at desktop and phone widths",
       async () => {
         await using gateway = await startGateway();
@@ -223,14 +270,22 @@ Deno.test({
         await using gateway = await startGateway();
         for (const viewport of ["desktop", "phone"] as const) {
           const { page, errors } = await browser.page(viewport);
-          // Counts what the page sends on its Live socket, by kind.
+          // Counts what the page sends on its Live socket, by kind, and times its audio.
           await page.evaluateOnNewDocument(`window.sent = {};
+            window.audio = { bytes: 0, types: [] };
             const send = WebSocket.prototype.send;
             WebSocket.prototype.send = function (data) {
               window.liveSocket = this;
               const message = JSON.parse(data);
               const kind = Object.keys(message.realtimeInput ?? message)[0];
               window.sent[kind] = (window.sent[kind] ?? 0) + 1;
+              const audio = message.realtimeInput?.audio;
+              if (audio) {
+                window.audio.first ??= performance.now();
+                window.audio.last = performance.now();
+                window.audio.bytes += atob(audio.data).length;
+                if (!window.audio.types.includes(audio.mimeType)) window.audio.types.push(audio.mimeType);
+              }
               return send.call(this, data);
             };`);
           await openConsole(page, gateway, "live");
@@ -250,6 +305,16 @@ Deno.test({
           assert.match(log, /You: \(1\.0 s of audio\)/);
           assert.match(log, /Gemini: Hello from the fake Gemini\./);
           assert.ok(await value<number>(page, `document.getElementById("live-level").value`) > 0);
+          // 16 kHz 16-bit mono PCM, in real time: 32,000 bytes a second, in 100 ms chunks.
+          const audio = await value<
+            { bytes: number; types: string[]; first: number; last: number }
+          >(
+            page,
+            "window.audio",
+          );
+          assert.deepEqual(audio.types, ["audio/pcm;rate=16000"]);
+          const rate = (audio.bytes - 3200) / ((audio.last - audio.first) / 1000);
+          assert.ok(rate > 32_000 * 0.7 && rate < 32_000 * 1.3, `${rate} bytes a second`);
           // Gemini's `interrupted` (the user spoke over the answer) silences the answer at once.
           await until(page, `document.getElementById("live-stats").dataset.playing > 0`);
           const playing = await value<string>(
@@ -259,6 +324,17 @@ Deno.test({
             document.getElementById("live-stats").dataset.playing`,
           );
           assert.equal(playing, "0");
+          // Typed text goes as realtimeInput.text, and its answer is shown.
+          const answers = `document.querySelectorAll("#live-log .assistant").length`;
+          const before = await value<number>(page, answers);
+          await page.type("#live-input", "Typed hello");
+          await page.click("#live-send");
+          await until(page, `${answers} > ${before}`);
+          assert.equal(await value(page, "window.sent.text"), 1);
+          assert.match(
+            await value(page, `document.getElementById("live-log").textContent`),
+            /You: Typed hello/,
+          );
           await page.click("#live-camera");
           await until(page, `(window.sent.video ?? 0) > 0`);
           const sent = await value<Record<string, number>>(page, "window.sent");
