@@ -341,11 +341,30 @@ Deno.test({
           assert.equal(sent.setup, 1);
           assert.ok(sent.audio >= 10, JSON.stringify(sent));
           assert.equal(await value(page, `document.getElementById("live-video").hidden`), false);
+          // Screen frames replace the camera's; pressing Screen again stops them.
+          const track = `document.getElementById("live-video").srcObject?.getVideoTracks()[0]`;
+          assert.equal(await value(page, `${track}.readyState`), "live");
+          const camera = await value<string>(page, `${track}.label`);
+          await page.click("#live-screen");
+          await until(page, `${track}?.label.startsWith("screen")`);
+          const frames = await value<number>(page, "window.sent.video");
+          await until(page, `window.sent.video > ${frames}`);
+          assert.equal(
+            await value(page, `document.getElementById("live-camera").ariaPressed`),
+            "false",
+          );
+          assert.equal(
+            await value(page, `document.getElementById("live-screen").ariaPressed`),
+            "true",
+          );
+          assert.notEqual(camera, await value(page, `${track}.label`));
           await screenshot(page, `live-${viewport}`);
           assert.ok(
             await value(page, "document.documentElement.scrollWidth <= innerWidth"),
             `the ${viewport} layout is no wider than the screen`,
           );
+          await page.click("#live-screen");
+          await until(page, `document.getElementById("live-video").hidden`);
           await page.click("#live-stop");
           await until(page, `!document.getElementById("live-start").disabled`);
           assert.deepEqual(errors, []);
