@@ -89,6 +89,17 @@ Deno.test({
           "gemini-flash-latest",
         );
         assert.deepEqual(errors, []);
+
+        const phone = await browser.page("phone");
+        await openConsole(phone.page, gateway, "setup");
+        await until(phone.page, `document.querySelectorAll("#setup-snippets .snippet").length > 5`);
+        await screenshot(phone.page, "setup-phone");
+        assert.ok(
+          await value(phone.page, "document.documentElement.scrollWidth <= innerWidth"),
+          "the phone layout of the set-up is no wider than the screen",
+        );
+        assert.deepEqual(phone.errors, []);
+        await phone.page.close();
       },
     );
 
