@@ -399,6 +399,11 @@ Deno.test({
       );
       assert.match(status, /Gemini refused the session \(1007\): API key not valid/);
       assert.ok(!status.includes("invalid-key"), status);
+      // The chat panel says why the models cannot be listed with that key.
+      await until(page, `document.getElementById("chat-status").dataset.kind === "error"`);
+      const chat = await value<string>(page, `document.getElementById("chat-status").textContent`);
+      assert.match(chat, /^Models: 401: API key not valid/);
+      assert.ok(!chat.includes("invalid-key"), chat);
     });
 
     await t.step(
