@@ -217,13 +217,14 @@ Deno.test({
       socket.close();
 
       const baseUrl = /baseUrl: "([^"]+)"/.exec(sdk.text)![1];
+      const model = /model: "([^"]+)"/.exec(sdk.text)![1];
       const ai = new GoogleGenAI({ apiKey: "test-key", httpOptions: { baseUrl } });
       let ready!: (message: LiveServerMessage) => void;
       const setup = new Promise<LiveServerMessage>((resolve) => ready = resolve);
       let closed!: () => void;
       const done = new Promise<void>((resolve) => closed = resolve);
       const session = await ai.live.connect({
-        model: "gemini-3.8-live",
+        model,
         config: { responseModalities: [Modality.TEXT] },
         callbacks: { onmessage: (message) => ready(message), onclose: () => closed() },
       });

@@ -105,7 +105,11 @@ export function snippets(origin) {
     ]],
     live: [
       ["Live API WebSocket", `${origin.replace(/^http/, "ws")}/ws?key=${KEY}`],
-      ["@google/genai", `new GoogleGenAI({ apiKey, httpOptions: { baseUrl: "${origin}" } })`],
+      [
+        "@google/genai, for its Live sessions (the gateway serves no other Gemini route)",
+        `const ai = new GoogleGenAI({ apiKey, httpOptions: { baseUrl: "${origin}" } });\n` +
+        'const session = await ai.live.connect({ model: "gemini-3.8-live", callbacks });',
+      ],
     ],
   };
 }
