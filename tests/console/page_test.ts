@@ -555,6 +555,11 @@ Deno.test({
           { chunks: [candidate("STOP", "")] },
           { error: 503 },
           { chunks: [candidate("", "Half an")], error: overloaded },
+          {
+            raw: `data: ${JSON.stringify(candidate("", "Cut short"))}\r\n\r\n`,
+            split: "sse",
+            reset: true,
+          },
         );
         const meta = `document.querySelector(".message.assistant:last-child .meta").textContent`;
         const last = `document.querySelector(".message.assistant:last-child")`;
@@ -588,6 +593,13 @@ Deno.test({
         const cut = await chat(page, "And now?");
         assert.match(cut, /Half an/);
         assert.match(await value(page, `${last}.querySelector(".error").textContent`), /overload/i);
+
+        // The connection to Gemini is cut during the stream: said too.
+        assert.match(await chat(page, "Still there?"), /Cut short/);
+        assert.match(
+          await value(page, `${last}.querySelector(".error")?.textContent`),
+          /broke off/,
+        );
         assert.deepEqual(errors.filter((error) => !/status of 503/.test(error)), []);
       },
     );
