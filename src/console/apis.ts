@@ -27,7 +27,9 @@ export const APIS: readonly ApiDescription[] = [
     "responses",
     "OpenAI Responses (Codex)",
     "/v1",
-    "POST /v1/responses, GET /v1/responses/{id}, POST /v1/responses/input_tokens",
+    "POST /v1/responses, POST /v1/responses/compact, POST /v1/responses/input_tokens, " +
+      "GET /v1/responses/{id}, DELETE /v1/responses/{id}, GET /v1/responses/{id}/input_items, " +
+      "POST /v1/responses/{id}/cancel",
   ),
   api("embeddings", "OpenAI embeddings", "/v1", "POST /v1/embeddings"),
   api("completions", "OpenAI legacy completions", "/v1", "POST /v1/completions"),

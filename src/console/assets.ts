@@ -13,6 +13,7 @@ import indexHtml from "./assets/index.html" with { type: "text" };
 import liveJs from "./assets/live.js" with { type: "text" };
 import markdownJs from "./assets/markdown.js" with { type: "text" };
 import setupJs from "./assets/setup.js" with { type: "text" };
+import snippetsJs from "./assets/snippets.js" with { type: "text" };
 import styleCss from "./assets/style.css" with { type: "text" };
 import workletJs from "./assets/worklet.js" with { type: "text" };
 
@@ -51,6 +52,7 @@ export const CONSOLE_ASSETS: ReadonlyMap<string, Asset> = new Map([
   ["live.js", asset(liveJs, JAVASCRIPT)],
   ["markdown.js", asset(markdownJs, JAVASCRIPT)],
   ["setup.js", asset(setupJs, JAVASCRIPT)],
+  ["snippets.js", asset(snippetsJs, JAVASCRIPT)],
   ["worklet.js", asset(workletJs, JAVASCRIPT)],
   ["style.css", asset(styleCss, "text/css; charset=utf-8")],
 ]);

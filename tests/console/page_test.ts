@@ -89,6 +89,64 @@ Deno.test({
           "gemini-flash-latest",
         );
         assert.deepEqual(errors, []);
+
+        const phone = await browser.page("phone");
+        await openConsole(phone.page, gateway, "setup");
+        await until(phone.page, `document.querySelectorAll("#setup-snippets .snippet").length > 5`);
+        await screenshot(phone.page, "setup-phone");
+        assert.ok(
+          await value(phone.page, "document.documentElement.scrollWidth <= innerWidth"),
+          "the phone layout of the set-up is no wider than the screen",
+        );
+        assert.deepEqual(phone.errors, []);
+        await phone.page.close();
+      },
+    );
+
+    await t.step(
+      "the key stays in localStorage only and goes only to the gateway, as a Bearer token",
+      async () => {
+        await using gateway = await startGateway();
+        const { page, errors } = await browser.page();
+        const requested: string[] = [];
+        page.on("request", (request) => requested.push(request.url()));
+        await openConsole(page, gateway, "chat", "my-secret-key");
+        await until(page, `document.getElementById("chat-model").options.length > 0`);
+        await chat(page, "Hi");
+        // A reload finds the key in localStorage, and nowhere else.
+        await page.reload();
+        await until(page, `document.getElementById("setup-status").dataset.kind === "ok"`);
+        const stored = await value<
+          { field: string; local: string[]; session: number; cookie: string }
+        >(
+          page,
+          `({ field: document.getElementById("key").value,
+            local: Object.keys(localStorage).filter((name) =>
+              localStorage.getItem(name) === "my-secret-key"),
+            session: sessionStorage.length, cookie: document.cookie })`,
+        );
+        assert.deepEqual(stored, {
+          field: "my-secret-key",
+          local: ["gemini-gateway.key"],
+          session: 0,
+          cookie: "",
+        });
+        assert.ok(requested.length > 5);
+        assert.deepEqual(requested.filter((url) => !url.startsWith(`${gateway.url}/`)), []);
+        assert.ok(requested.every((url) => !url.includes("my-secret-key")), "never in a URL");
+        // Gemini got the key from the gateway (header, never the URL), for the list and the chat.
+        const calls = gateway.fake.requests.filter((request) => request.method !== "GET");
+        assert.ok(calls.length > 0);
+        for (const request of gateway.fake.requests) {
+          assert.equal(request.headers.get("x-goog-api-key"), "my-secret-key", request.path);
+          assert.ok(!request.query.toString().includes("my-secret-key"), request.path);
+        }
+        // Cleared, the key is removed from the browser.
+        await page.evaluate(`document.getElementById("key").value = ""`);
+        await page.type("#key", " ");
+        await page.keyboard.press("Tab");
+        assert.equal(await value(page, `localStorage.getItem("gemini-gateway.key")`), null);
+        assert.deepEqual(errors, []);
       },
     );
 
@@ -223,14 +281,22 @@ Deno.test({
         await using gateway = await startGateway();
         for (const viewport of ["desktop", "phone"] as const) {
           const { page, errors } = await browser.page(viewport);
-          // Counts what the page sends on its Live socket, by kind.
+          // Counts what the page sends on its Live socket, by kind, and times its audio.
           await page.evaluateOnNewDocument(`window.sent = {};
+            window.audio = { bytes: 0, types: [] };
             const send = WebSocket.prototype.send;
             WebSocket.prototype.send = function (data) {
               window.liveSocket = this;
               const message = JSON.parse(data);
               const kind = Object.keys(message.realtimeInput ?? message)[0];
               window.sent[kind] = (window.sent[kind] ?? 0) + 1;
+              const audio = message.realtimeInput?.audio;
+              if (audio) {
+                window.audio.first ??= performance.now();
+                window.audio.last = performance.now();
+                window.audio.bytes += atob(audio.data).length;
+                if (!window.audio.types.includes(audio.mimeType)) window.audio.types.push(audio.mimeType);
+              }
               return send.call(this, data);
             };`);
           await openConsole(page, gateway, "live");
@@ -259,17 +325,57 @@ Deno.test({
             document.getElementById("live-stats").dataset.playing`,
           );
           assert.equal(playing, "0");
+          // Typed text goes as realtimeInput.text, and its answer is shown.
+          const answers = `document.querySelectorAll("#live-log .assistant").length`;
+          const before = await value<number>(page, answers);
+          await page.type("#live-input", "Typed hello");
+          await page.click("#live-send");
+          await until(page, `${answers} > ${before}`);
+          assert.equal(await value(page, "window.sent.text"), 1);
+          assert.match(
+            await value(page, `document.getElementById("live-log").textContent`),
+            /You: Typed hello/,
+          );
           await page.click("#live-camera");
           await until(page, `(window.sent.video ?? 0) > 0`);
           const sent = await value<Record<string, number>>(page, "window.sent");
           assert.equal(sent.setup, 1);
           assert.ok(sent.audio >= 10, JSON.stringify(sent));
           assert.equal(await value(page, `document.getElementById("live-video").hidden`), false);
+          // Screen frames replace the camera's; pressing Screen again stops them.
+          const track = `document.getElementById("live-video").srcObject?.getVideoTracks()[0]`;
+          assert.equal(await value(page, `${track}.readyState`), "live");
+          const camera = await value<string>(page, `${track}.label`);
+          await page.click("#live-screen");
+          await until(page, `${track}?.label.startsWith("screen")`);
+          const frames = await value<number>(page, "window.sent.video");
+          await until(page, `window.sent.video > ${frames}`);
+          assert.equal(
+            await value(page, `document.getElementById("live-camera").ariaPressed`),
+            "false",
+          );
+          assert.equal(
+            await value(page, `document.getElementById("live-screen").ariaPressed`),
+            "true",
+          );
+          assert.notEqual(camera, await value(page, `${track}.label`));
           await screenshot(page, `live-${viewport}`);
           assert.ok(
             await value(page, "document.documentElement.scrollWidth <= innerWidth"),
             `the ${viewport} layout is no wider than the screen`,
           );
+          // 16 kHz 16-bit mono PCM, in real time: 32,000 bytes a second (not 48 kHz's 96,000).
+          const audio = await value<
+            { bytes: number; types: string[]; first: number; last: number }
+          >(
+            page,
+            "window.audio",
+          );
+          assert.deepEqual(audio.types, ["audio/pcm;rate=16000"]);
+          const rate = (audio.bytes - 3200) / ((audio.last - audio.first) / 1000);
+          assert.ok(rate > 32_000 * 0.6 && rate < 32_000 * 1.5, `${rate} bytes a second`);
+          await page.click("#live-screen");
+          await until(page, `document.getElementById("live-video").hidden`);
           await page.click("#live-stop");
           await until(page, `!document.getElementById("live-start").disabled`);
           assert.deepEqual(errors, []);
@@ -293,6 +399,11 @@ Deno.test({
       );
       assert.match(status, /Gemini refused the session \(1007\): API key not valid/);
       assert.ok(!status.includes("invalid-key"), status);
+      // The chat panel says why the models cannot be listed with that key.
+      await until(page, `document.getElementById("chat-status").dataset.kind === "error"`);
+      const chat = await value<string>(page, `document.getElementById("chat-status").textContent`);
+      assert.match(chat, /^Models: 401: API key not valid/);
+      assert.ok(!chat.includes("invalid-key"), chat);
     });
 
     await t.step(
@@ -416,6 +527,82 @@ Deno.test({
       assert.equal(await value(page, `document.querySelectorAll(".message.assistant").length`), 1);
       assert.deepEqual(errors, []);
     });
+
+    await t.step(
+      "the chat says why an answer ended: token limit, safety, blocked, empty, upstream errors",
+      async () => {
+        await using gateway = await startGateway();
+        const { page, errors } = await browser.page();
+        await openConsole(page, gateway, "chat");
+        await until(page, `document.getElementById("chat-model").options.length > 0`);
+        // Every request to the fake takes the scripted replies: let the model lists finish first.
+        await until(page, `document.getElementById("live-model").options.length > 0`);
+        const candidate = (finishReason: string, text?: string) => ({
+          candidates: [{
+            ...(text === undefined ? {} : { content: { parts: [{ text }], role: "model" } }),
+            finishReason,
+            index: 0,
+          }],
+          modelVersion: "gemini-3.8-flash",
+        });
+        const overloaded = {
+          error: { code: 503, message: "The model is overloaded.", status: "UNAVAILABLE" },
+        };
+        gateway.fake.reply(
+          { chunks: [candidate("MAX_TOKENS", "A long story that")] },
+          { chunks: [candidate("SAFETY")] },
+          { chunks: [{ promptFeedback: { blockReason: "PROHIBITED_CONTENT" } }] },
+          { chunks: [candidate("STOP", "")] },
+          { error: 503 },
+          { chunks: [candidate("", "Half an")], error: overloaded },
+          {
+            raw: `data: ${JSON.stringify(candidate("", "Cut short"))}\r\n\r\n`,
+            split: "sse",
+            reset: true,
+          },
+        );
+        const meta = `document.querySelector(".message.assistant:last-child .meta").textContent`;
+        const last = `document.querySelector(".message.assistant:last-child")`;
+
+        assert.match(await chat(page, "Tell me a long story"), /A long story that/);
+        assert.match(await value(page, meta), / · cut off at the token limit$/);
+
+        await chat(page, "Something unsafe");
+        assert.match(await value(page, meta), /stopped by Gemini's safety filters/);
+
+        assert.match(
+          await chat(page, "Something prohibited"),
+          /The prompt was blocked by Gemini \(reason: PROHIBITED_CONTENT\)/,
+        );
+        assert.match(await value(page, meta), /stopped by Gemini's safety filters/);
+
+        assert.match(await chat(page, "Say nothing"), /\(Gemini gave no answer\.\)/);
+        assert.doesNotMatch(await value(page, meta), /cut off|safety/);
+
+        // Gemini fails before the stream starts: the gateway's mapped error, and Retry is offered.
+        const failed = await chat(page, "Are you there?");
+        assert.match(failed, /503: .*overloaded/i);
+        assert.doesNotMatch(failed, /no answer/);
+        assert.equal(
+          await value(page, `document.getElementById("chat-status").dataset.kind`),
+          "error",
+        );
+        assert.equal(await value(page, `document.getElementById("chat-retry").disabled`), false);
+
+        // Gemini fails during the stream: what came is kept, the failure is said under it.
+        const cut = await chat(page, "And now?");
+        assert.match(cut, /Half an/);
+        assert.match(await value(page, `${last}.querySelector(".error").textContent`), /overload/i);
+
+        // The connection to Gemini is cut during the stream: said too.
+        assert.match(await chat(page, "Still there?"), /Cut short/);
+        assert.match(
+          await value(page, `${last}.querySelector(".error")?.textContent`),
+          /broke off/,
+        );
+        assert.deepEqual(errors.filter((error) => !/status of 503/.test(error)), []);
+      },
+    );
 
     await t.step("a denied microphone is explained", async () => {
       await using gateway = await startGateway();

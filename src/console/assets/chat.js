@@ -9,6 +9,11 @@ const MODEL_ITEM = "gemini-gateway.chat-model";
 const RENDER_INTERVAL_MS = 40;
 const IMAGE_MODEL = /-image(-|$)/;
 const NOT_CHAT = /embedding|tts|transcribe|live|native-audio|imagen|veo|aqa|lyria/;
+/** What the page says under an answer that ended for another reason than its end. */
+const FINISH_NOTES = {
+  length: "cut off at the token limit",
+  content_filter: "stopped by Gemini's safety filters",
+};
 const EXAMPLE_TOOLS = [{
   type: "function",
   function: {
@@ -90,7 +95,9 @@ class AnswerView {
   /** Folds one streamed chunk into the answer. */
   add(chunk) {
     if (chunk.model) this.model = chunk.model;
-    const delta = chunk.choices?.[0]?.delta ?? {};
+    const choice = chunk.choices?.[0];
+    if (choice?.finish_reason) this.finishReason = choice.finish_reason;
+    const delta = choice?.delta ?? {};
     if (delta.reasoning_content) this.thinking += delta.reasoning_content;
     if (delta.content) this.text += delta.content;
     for (const call of delta.tool_calls ?? []) {
@@ -135,6 +142,9 @@ class AnswerView {
     this.thinkingBox.hidden = !this.thinking;
     this.thinkingBody.replaceChildren(renderMarkdown(this.thinking));
     this.body.replaceChildren(renderMarkdown(this.text));
+    if (this.finished && !this.interrupted && !this.text && !this.calls.length) {
+      this.body.append(h("p", { class: "hint" }, "(Gemini gave no answer.)"));
+    }
     this.callsBox.replaceChildren(...this.calls.map((call) => {
       let args = call.function.arguments;
       try {
@@ -154,13 +164,16 @@ class AnswerView {
       ...[...this.citations].map(([url, title]) => h("li", {}, link(url, title))),
     );
     const usage = this.usage ? ` · ${this.usage.total_tokens} tokens` : "";
+    const finish = FINISH_NOTES[this.finishReason];
     this.meta.textContent = this.model ? `${this.model}${usage}${this.note ?? ""}` : "";
+    if (finish) this.meta.append(h("span", { class: "finish" }, ` · ${finish}`));
     const log = this.element.parentElement;
     if (log) log.scrollTop = log.scrollHeight;
   }
 
-  /** Shows a failure under the answer. */
+  /** Shows a failure under the answer (which is then no empty answer, only a cut one). */
   fail(message) {
+    this.interrupted = true;
     this.element.append(h("div", { class: "error" }, message));
   }
 }
@@ -246,8 +259,10 @@ async function run() {
     });
     setStatus(status, "");
   } catch (error) {
-    if (error.name === "AbortError") setStatus(status, "Stopped.");
-    else {
+    if (error.name === "AbortError") {
+      view.interrupted = true;
+      setStatus(status, "Stopped.");
+    } else {
       view.fail(error.message);
       setStatus(status, "The request failed.", "error");
     }

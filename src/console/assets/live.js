@@ -236,21 +236,29 @@ class Session {
     this.#send({ realtimeInput: { text } });
   }
 
-  /** Starts (or stops) sending camera or screen frames, one JPEG a second. */
+  /**
+   * Starts sending camera or screen frames, one JPEG a second (instead of the other kind), or
+   * stops when that kind is already being sent.
+   */
   async toggleVideo(kind) {
-    if (this.video) {
-      this.#stopVideo();
-      return;
-    }
+    const running = this.video?.kind;
+    this.#stopVideo();
+    if (running === kind) return;
     const stream = kind === "screen"
       ? await navigator.mediaDevices.getDisplayMedia({ video: true })
       : await navigator.mediaDevices.getUserMedia({ video: { width: 640 } });
+    if (this.stopped || this.video) {
+      // the session ended, or another kind started, while the browser asked
+      stream.getTracks().forEach((track) => track.stop());
+      return;
+    }
     const video = byId("live-video");
     video.srcObject = stream;
     video.hidden = false;
-    await video.play();
     const canvas = document.createElement("canvas");
+    byId(`live-${kind}`).setAttribute("aria-pressed", "true");
     this.video = {
+      kind,
       stream,
       timer: setInterval(() => {
         if (!video.videoWidth || !this.ready) return;
@@ -263,12 +271,14 @@ class Session {
       }, FRAME_INTERVAL_MS),
     };
     stream.getVideoTracks()[0].onended = () => this.#stopVideo();
+    await video.play();
   }
 
   #stopVideo() {
     if (!this.video) return;
     clearInterval(this.video.timer);
     this.video.stream.getTracks().forEach((track) => track.stop());
+    byId(`live-${this.video.kind}`).setAttribute("aria-pressed", "false");
     this.video = undefined;
     byId("live-video").hidden = true;
   }

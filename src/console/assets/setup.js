@@ -3,50 +3,11 @@
 
 import { byId, h, setStatus } from "./dom.js";
 import { call, errorMessage, storedKey } from "./gateway.js";
+import { snippets } from "./snippets.js";
 
-const origin = location.origin;
-const wsOrigin = origin.replace(/^http/, "ws");
+const SNIPPETS = snippets(location.origin);
 
-/** Set-up instructions by API id: a title and the text to paste. */
-const SNIPPETS = {
-  openai: [
-    ["OpenAI SDKs and apps (Cursor, Open WebUI, ChatBox…): base URL", `${origin}/v1`],
-    [
-      "Environment",
-      `export OPENAI_BASE_URL=${origin}/v1\nexport OPENAI_API_KEY=your-gemini-key-or-token`,
-    ],
-  ],
-  responses: [[
-    "Codex: ~/.codex/config.toml",
-    [
-      'model = "gemini-flash-latest"',
-      'model_provider = "gemini-gateway"',
-      "",
-      "[model_providers.gemini-gateway]",
-      'name = "Gemini gateway"',
-      `base_url = "${origin}/v1"`,
-      'env_key = "GEMINI_API_KEY"',
-      'wire_api = "responses"',
-    ].join("\n"),
-  ]],
-  ollama: [["Ollama clients (Open WebUI, Copilot, Zed, Continue…): Ollama URL", origin], [
-    "Environment",
-    `export OLLAMA_HOST=${origin}`,
-  ]],
-  anthropic: [[
-    "Claude Code and Anthropic SDKs",
-    `export ANTHROPIC_BASE_URL=${origin}\nexport ANTHROPIC_AUTH_TOKEN=your-gemini-key-or-token`,
-  ]],
-  live: [
-    ["Live API WebSocket", `${wsOrigin}/ws?key=your-gemini-key-or-token`],
-    [
-      "@google/genai",
-      `new GoogleGenAI({ apiKey, httpOptions: { baseUrl: "${origin}" } })`,
-    ],
-  ],
-};
-
-function snippet(title, text) {
+function snippet(api, title, text) {
   const code = h("pre", {}, h("code", {}, text));
   const copy = h("button", {
     type: "button",
@@ -61,7 +22,12 @@ function snippet(title, text) {
       setTimeout(() => copy.textContent = "Copy", 1500);
     },
   }, "Copy");
-  return h("div", { class: "snippet" }, h("div", { class: "snippet-title" }, title, copy), code);
+  return h(
+    "div",
+    { class: "snippet", "data-api": api },
+    h("div", { class: "snippet-title" }, title, copy),
+    code,
+  );
 }
 
 function fact(label, value, good) {
@@ -167,7 +133,7 @@ export function initSetup() {
       );
       byId("setup-snippets").replaceChildren(
         ...description.apis.flatMap((api) =>
-          (SNIPPETS[api.id] ?? []).map(([title, text]) => snippet(title, text))
+          (SNIPPETS[api.id] ?? []).map(([title, text]) => snippet(api.id, title, text))
         ),
       );
       try {
