@@ -66,6 +66,8 @@ export interface MessagesRequest extends ResolvedModel {
   stream: boolean;
   /** `tool_choice.disable_parallel_tool_use`: only the first tool call is kept. */
   singleToolUse: boolean;
+  /** `thinking` is `enabled` or `adaptive`: the answer may hold thinking blocks. */
+  thinking: boolean;
   request: GenerateContentRequest;
 }
 
@@ -98,7 +100,7 @@ export async function toMessagesRequest(
   const { contents, systemInstruction } = toConversation(turns, system, model, "messages");
   const { tools, toolConfig, singleToolUse } = toToolSettings(body, model);
   const generationConfig = toGenerationConfig(body, model, forCounting);
-  const thinkingConfig = toThinking(body, model, options.includeThoughts);
+  const { thinkingConfig, thinking } = toThinking(body, model, options.includeThoughts);
   if (thinkingConfig) generationConfig.thinkingConfig = thinkingConfig;
   await files.fetchAll(options.fetchFile);
 
@@ -108,7 +110,7 @@ export async function toMessagesRequest(
   if (toolConfig) request.toolConfig = toolConfig;
   request.safetySettings = toSafetySettings(options.safetyThreshold);
   if (Object.keys(generationConfig).length > 0) request.generationConfig = generationConfig;
-  return { ...resolved, stream, singleToolUse, request };
+  return { ...resolved, stream, singleToolUse, thinking, request };
 }
 
 /**
@@ -192,7 +194,8 @@ function jsonOutput(body: Record<string, unknown>, model: string): GenerationCon
 }
 
 /**
- * `thinking` and `output_config.effort` → `thinkingConfig`, through the shared effort tables:
+ * `thinking` and `output_config.effort` → `thinkingConfig`, and whether the client turned thinking
+ * on (`enabled` or `adaptive`), through the shared effort tables:
  * `enabled` thinks at the effort its `budget_tokens` suggests (up to 1,024 low, up to 8,192
  * medium, more high), `adaptive` at `output_config.effort` (else the model's default),
  * `disabled` as little as the model allows. Thought summaries are asked for (as configured) only
@@ -202,12 +205,16 @@ function toThinking(
   body: Record<string, unknown>,
   model: string,
   includeThoughts: boolean,
-): ThinkingConfig | undefined {
+): { thinkingConfig?: ThinkingConfig; thinking: boolean } {
   const outputConfig = optional(body.output_config, "output_config", readRecord);
   const effort = optional(outputConfig?.effort, "output_config.effort", readEffort);
   const thinking = optional(body.thinking, "thinking", readRecord);
-  if (modelFamily(model) === "legacy") return undefined;
-  if (!thinking) return toThinkingConfig(model, effort, undefined, false);
+  // Thinking is never sent to Gemini 2.0 and older.
+  const config = (level: string | undefined, summaries: boolean) =>
+    modelFamily(model) === "legacy"
+      ? undefined
+      : toThinkingConfig(model, level, undefined, summaries);
+  if (!thinking) return { thinkingConfig: config(effort, false), thinking: false };
   const type = readString(thinking.type, "thinking.type");
   const display = optional(thinking.display, "thinking.display", readString);
   const summaries = includeThoughts && display !== "omitted";
@@ -215,12 +222,12 @@ function toThinking(
     case "enabled": {
       const budget = readInteger(thinking.budget_tokens, "thinking.budget_tokens", { min: 1 });
       const fromBudget = budget <= 1024 ? "low" : budget <= 8192 ? "medium" : "high";
-      return toThinkingConfig(model, effort ?? fromBudget, undefined, summaries);
+      return { thinkingConfig: config(effort ?? fromBudget, summaries), thinking: true };
     }
     case "adaptive":
-      return toThinkingConfig(model, effort, undefined, summaries);
+      return { thinkingConfig: config(effort, summaries), thinking: true };
     case "disabled":
-      return toThinkingConfig(model, "none", undefined, false);
+      return { thinkingConfig: config("none", false), thinking: false };
     default:
       throw invalidValue(
         "thinking.type",

@@ -5,18 +5,16 @@
 
 import { blockedPromptText } from "../core/prompt_feedback.ts";
 import type { GenerateContentResponse } from "../gemini/types.ts";
-import { ContentBlocks, foldBlocks } from "./blocks.ts";
+import { type BlockOptions, ContentBlocks, foldBlocks } from "./blocks.ts";
 import type { Message } from "./types.ts";
 import { toStopReason, toUsage } from "./usage.ts";
 
-/** The message's id and model, and whether to keep one tool call only. */
-export interface MessageMeta {
+/** The message's id and model, and what the client asked for that shapes the blocks. */
+export interface MessageMeta extends BlockOptions {
   /** `msg_…`. */
   id: string;
   /** The Gemini model that answers. */
   model: string;
-  /** Keeps only the first tool call (`disable_parallel_tool_use`). */
-  singleToolUse: boolean;
 }
 
 /** A fresh message id, `msg_` and 24 random characters. */
@@ -30,7 +28,7 @@ export function messageId(): string {
  */
 export function toMessage(response: GenerateContentResponse, meta: MessageMeta): Message {
   const candidate = response.candidates?.[0];
-  const blocks = new ContentBlocks(meta.singleToolUse);
+  const blocks = new ContentBlocks(meta);
   const blocked = candidate ? undefined : blockedPromptText(response.promptFeedback);
   if (blocked) blocks.addText(blocked);
   else blocks.add(candidate?.content?.parts);

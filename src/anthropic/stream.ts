@@ -34,7 +34,7 @@ export class MessageEvents implements StreamTranslator {
 
   constructor(meta: MessageMeta) {
     this.#meta = meta;
-    this.#blocks = new ContentBlocks(meta.singleToolUse);
+    this.#blocks = new ContentBlocks(meta);
   }
 
   /** The events one Gemini response adds. */

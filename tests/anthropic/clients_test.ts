@@ -127,13 +127,28 @@ Deno.test("SDK messages.stream: finalMessage with thinking and text", async () =
   });
 });
 
-Deno.test("SDK messages.create: a Gemini 3 signature arrives as a thinking block's", async () => {
+Deno.test("SDK messages.create: without thinking, content[0] is the text on Gemini 3", async () => {
   await using gw = await startGateway();
   const message = await client(gw).messages.create({
     model: "gemini-3.6-flash",
     max_tokens: 2048,
     messages: [{ role: "user", content: "Sign it" }],
   });
+  // Gemini 3 signs its answer; a client that did not turn thinking on gets no thinking block.
+  assert.deepEqual(message.content, [{ type: "text", text: GREETING + "Sign it" }]);
+  const first = message.content[0];
+  assert.equal(first.type === "text" && first.text, GREETING + "Sign it");
+});
+
+Deno.test("SDK messages.create: a Gemini 3 signature arrives as a thinking block's", async () => {
+  await using gw = await startGateway();
+  const message = await client(gw).messages.create({
+    model: "gemini-3.6-flash",
+    max_tokens: 2048,
+    // What Claude Code sends: thinking on, no summaries shown.
+    thinking: { type: "adaptive", display: "omitted" },
+    messages: [{ role: "user", content: "Sign it" }],
+  } as Anthropic.MessageCreateParamsNonStreaming);
   assert.equal(message.content.length, 2);
   assert.deepEqual(message.content[1], { type: "text", text: GREETING + "Sign it" });
   const signed = message.content.filter((block) => block.type === "thinking");

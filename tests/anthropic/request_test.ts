@@ -113,6 +113,13 @@ Deno.test("thinking: enabled by budget, adaptive by effort, disabled, display om
     await thinking({ thinking: { type: "enabled", budget_tokens: 2048 } }, "gemini-2.0-flash"),
     undefined,
   );
+  // Whether the answer may hold thinking blocks: only when the client turned thinking on.
+  const on = async (body: Record<string, unknown>) =>
+    (await toMessagesRequest({ ...base, ...body }, options())).thinking;
+  assert.equal(await on({ thinking: { type: "adaptive", display: "omitted" } }), true);
+  assert.equal(await on({ thinking: { type: "enabled", budget_tokens: 2048 } }), true);
+  assert.equal(await on({ thinking: { type: "disabled" } }), false);
+  assert.equal(await on({}), false);
 });
 
 Deno.test("structured output: output_config.format json_schema", async () => {

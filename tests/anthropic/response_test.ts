@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { messageId, toMessage } from "../../src/anthropic/response.ts";
 
-const meta = { id: "msg_1", model: "gemini-3.6-flash", singleToolUse: false };
+const meta = { id: "msg_1", model: "gemini-3.6-flash", singleToolUse: false, thinking: true };
 
 Deno.test("a response becomes a message with blocks, stop reason and usage", () => {
   const message = toMessage({
@@ -30,6 +30,16 @@ Deno.test("a response becomes a message with blocks, stop reason and usage", () 
       output_tokens_details: { thinking_tokens: 3 },
     },
   });
+});
+
+Deno.test("without thinking asked for, a signed answer is text only (content[0].text)", () => {
+  const message = toMessage({
+    candidates: [{
+      content: { role: "model", parts: [{ text: "Hi", thoughtSignature: "c2ln" }] },
+      finishReason: "STOP",
+    }],
+  }, { ...meta, thinking: false });
+  assert.deepEqual(message.content, [{ type: "text", text: "Hi" }]);
 });
 
 Deno.test("calls stop with tool_use; MAX_TOKENS with max_tokens; SAFETY with refusal", () => {
