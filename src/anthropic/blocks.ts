@@ -60,6 +60,11 @@ export class ContentBlocks {
     return this.#toolUses > 0;
   }
 
+  /** Whether answer text or a `tool_use` block was written (thinking aside). */
+  get hasAnswer(): boolean {
+    return this.#text !== "" || this.#toolUses > 0;
+  }
+
   /** Whether any block was written. */
   get isEmpty(): boolean {
     return this.#next === 0;

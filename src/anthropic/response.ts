@@ -4,6 +4,7 @@
  */
 
 import { blockedPromptText } from "../core/prompt_feedback.ts";
+import { unansweredText } from "../core/unanswered.ts";
 import type { GenerateContentResponse } from "../gemini/types.ts";
 import { type BlockOptions, ContentBlocks, foldBlocks } from "./blocks.ts";
 import type { Message } from "./types.ts";
@@ -24,7 +25,8 @@ export function messageId(): string {
 
 /**
  * The message of a non-streaming Gemini response (its first candidate). A prompt Gemini blocked
- * is answered with a text block saying so, stopped by `refusal`.
+ * is answered with a text block saying so, stopped by `refusal`; an empty answer Gemini gave up on
+ * (e.g. `MALFORMED_FUNCTION_CALL`) with a text block saying why, stopped by `end_turn`.
  */
 export function toMessage(response: GenerateContentResponse, meta: MessageMeta): Message {
   const candidate = response.candidates?.[0];
@@ -32,6 +34,8 @@ export function toMessage(response: GenerateContentResponse, meta: MessageMeta):
   const blocked = candidate ? undefined : blockedPromptText(response.promptFeedback);
   if (blocked) blocks.addText(blocked);
   else blocks.add(candidate?.content?.parts);
+  const unanswered = unansweredText(candidate?.finishReason, candidate?.finishMessage);
+  if (!blocks.hasAnswer && unanswered) blocks.addText(unanswered);
   blocks.close();
   return {
     id: meta.id,

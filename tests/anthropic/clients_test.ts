@@ -440,7 +440,7 @@ Deno.test("SDK messages.stream: failures before the stream are HTTP errors with 
   );
 });
 
-Deno.test("SDK messages.stream: max tokens, a blocked prompt, an empty answer", async () => {
+Deno.test("SDK messages.stream: max tokens, a blocked prompt, empty and malformed answers", async () => {
   await using gw = await startGateway();
   const stream = (content: string) =>
     client(gw).messages.stream({
@@ -483,6 +483,22 @@ Deno.test("SDK messages.stream: max tokens, a blocked prompt, an empty answer", 
   assert.equal(empty.stop_reason, "end_turn");
   assert.deepEqual(empty.content, []);
   assert.equal(empty.usage.input_tokens, 4);
+  // A malformed call is not silence: the user (and the model, next turn) learns why.
+  gw.fake.reply({
+    chunks: [{
+      candidates: [{
+        finishReason: "MALFORMED_FUNCTION_CALL",
+        finishMessage: "Malformed function call: Bash(",
+      }],
+    }],
+  });
+  const malformed = await stream("Run it");
+  assert.equal(malformed.stop_reason, "end_turn");
+  assert.deepEqual(malformed.content, [{
+    type: "text",
+    text:
+      "Gemini ended the turn without an answer (reason: MALFORMED_FUNCTION_CALL). Malformed function call: Bash(",
+  }]);
 });
 
 Deno.test("SDK messages.countTokens: Gemini's countTokens of the whole request", async () => {

@@ -59,6 +59,28 @@ Deno.test("a blocked prompt is a text block saying so, stopped by refusal", () =
   }]);
 });
 
+Deno.test("an empty answer Gemini gave up on says why, after any thinking", () => {
+  const message = toMessage({
+    candidates: [{
+      content: { parts: [{ text: "Let me call it.", thought: true }] },
+      finishReason: "MALFORMED_FUNCTION_CALL",
+      finishMessage: "Malformed function call: print(x)",
+    }],
+  }, meta);
+  assert.equal(message.stop_reason, "end_turn");
+  assert.deepEqual(message.content, [
+    { type: "thinking", thinking: "Let me call it.", signature: "" },
+    {
+      type: "text",
+      text:
+        "Gemini ended the turn without an answer (reason: MALFORMED_FUNCTION_CALL). Malformed function call: print(x)",
+    },
+  ]);
+  // An empty answer that simply stopped stays empty.
+  const empty = toMessage({ candidates: [{ finishReason: "STOP" }] }, meta);
+  assert.deepEqual(empty.content, []);
+});
+
 Deno.test("disable_parallel_tool_use keeps the first call only", () => {
   const message = toMessage({
     candidates: [{
