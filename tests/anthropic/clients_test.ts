@@ -99,6 +99,28 @@ Deno.test("SDK messages.create: a retired Gemini name is answered by its replace
   }).withResponse();
   assert.notEqual(response.data.model, "gemini-1.5-flash");
   assert.match(response.response.headers.get(SUBSTITUTION_HEADER) ?? "", /^gemini-1\.5-flash -> /);
+  // Streamed, and counted, the same.
+  const streamed = await client(gw).messages.create({
+    model: "gemini-2.0-flash",
+    max_tokens: 100,
+    stream: true,
+    messages: [{ role: "user", content: "Hi" }],
+  }).withResponse();
+  assert.match(streamed.response.headers.get(SUBSTITUTION_HEADER) ?? "", /^gemini-2\.0-flash -> /);
+  let model = "";
+  for await (const event of streamed.data) {
+    if (event.type === "message_start") model = event.message.model;
+  }
+  assert.notEqual(model, "gemini-2.0-flash");
+  assert.match(gw.fake.requests.at(-1)?.path ?? "", new RegExp(`/models/${model}:`));
+  const counted = await client(gw).messages.countTokens({
+    model: "gemini-1.5-pro-latest",
+    messages: [{ role: "user", content: "Hi" }],
+  }).withResponse();
+  assert.match(
+    counted.response.headers.get(SUBSTITUTION_HEADER) ?? "",
+    /^gemini-1\.5-pro-latest -> /,
+  );
 });
 
 Deno.test("SDK messages.stream: finalMessage with thinking and text", async () => {
