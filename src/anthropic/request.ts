@@ -78,6 +78,9 @@ function outputLimit(model: string): number {
 
 const MAX_STOP_SEQUENCES = 5;
 
+/** Anthropic's smallest `thinking.budget_tokens` (and every Gemini 2.5 model's is lower). */
+const MIN_THINKING_BUDGET = 1024;
+
 /** Anthropic's efforts (`output_config.effort`), as the shared effort tables read them. */
 const EFFORTS = ["low", "medium", "high", "xhigh", "max"];
 
@@ -197,7 +200,7 @@ function jsonOutput(body: Record<string, unknown>, model: string): GenerationCon
  * `thinking` and `output_config.effort` → `thinkingConfig`, and whether the client turned thinking
  * on (`enabled` or `adaptive`), through the shared effort tables:
  * `enabled` thinks at the effort its `budget_tokens` suggests (up to 1,024 low, up to 8,192
- * medium, more high), `adaptive` at `output_config.effort` (else the model's default),
+ * medium, more high), with a budget model's budget no larger than `budget_tokens`, `adaptive` at `output_config.effort` (else the model's default),
  * `disabled` as little as the model allows. Thought summaries are asked for (as configured) only
  * when the client turned thinking on and did not ask for `display: "omitted"`.
  */
@@ -220,9 +223,16 @@ function toThinking(
   const summaries = includeThoughts && display !== "omitted";
   switch (type) {
     case "enabled": {
-      const budget = readInteger(thinking.budget_tokens, "thinking.budget_tokens", { min: 1 });
+      const budget = readInteger(thinking.budget_tokens, "thinking.budget_tokens", {
+        min: MIN_THINKING_BUDGET,
+      });
       const fromBudget = budget <= 1024 ? "low" : budget <= 8192 ? "medium" : "high";
-      return { thinkingConfig: config(effort ?? fromBudget, summaries), thinking: true };
+      const thinkingConfig = config(effort ?? fromBudget, summaries);
+      // A model that takes a budget (Gemini 2.5) never thinks more than the client allowed.
+      if (thinkingConfig?.thinkingBudget !== undefined && thinkingConfig.thinkingBudget > budget) {
+        thinkingConfig.thinkingBudget = budget;
+      }
+      return { thinkingConfig, thinking: true };
     }
     case "adaptive":
       return { thinkingConfig: config(effort, summaries), thinking: true };
