@@ -80,6 +80,18 @@ Deno.test("SDK messages.create: Claude names map to the family's model, and say 
   assert.equal(opus.model, "gemini-3.6-flash");
 });
 
+Deno.test("SDK messages.create: unmapped Claude names go to DEFAULT_MODEL", async () => {
+  await using gw = await startGateway({ DEFAULT_MODEL: "gemini-3.6-flash" });
+  for (const model of ["claude-opus-5-5", "claude-haiku-4-5", "claude-sonnet-4-5"]) {
+    const message = await client(gw).messages.create({
+      model,
+      max_tokens: 100,
+      messages: [{ role: "user", content: "Hi" }],
+    });
+    assert.equal(message.model, "gemini-3.6-flash", model);
+  }
+});
+
 Deno.test("SDK messages.create: MODEL_ALIASES wins over the family settings", async () => {
   await using gw = await startGateway({ MODEL_ALIASES: "claude-*=gemini-3.6-flash" });
   const message = await client(gw).messages.create({
