@@ -24,11 +24,11 @@ export interface Config {
   defaultModel: string;
   /** Model answering Claude model names no alias or family setting maps (Anthropic API). */
   anthropicDefaultModel: string;
-  /** Model answering `claude-*haiku*` names no alias maps. */
+  /** Model answering `claude-*haiku*` names no alias maps (default: the Anthropic default). */
   anthropicHaikuModel: string;
   /** Model answering `claude-*sonnet*` names no alias maps. */
   anthropicSonnetModel: string;
-  /** Model answering `claude-*opus*` names no alias maps. */
+  /** Model answering `claude-*opus*` names no alias maps (default: the Anthropic default). */
   anthropicOpusModel: string;
   /** Embedding model used when a request names none. */
   defaultEmbeddingModel: string;
@@ -172,9 +172,9 @@ export function loadConfig(
     maxUpstreamBodyBytes: integer("MAX_UPSTREAM_BODY_BYTES", 64 * mib, 1024, 2048 * mib),
     defaultModel,
     anthropicDefaultModel,
-    anthropicHaikuModel: modelId(text("ANTHROPIC_HAIKU_MODEL", "gemini-flash-lite-latest")),
+    anthropicHaikuModel: modelId(text("ANTHROPIC_HAIKU_MODEL", anthropicDefaultModel)),
     anthropicSonnetModel: modelId(text("ANTHROPIC_SONNET_MODEL", anthropicDefaultModel)),
-    anthropicOpusModel: modelId(text("ANTHROPIC_OPUS_MODEL", "gemini-pro-latest")),
+    anthropicOpusModel: modelId(text("ANTHROPIC_OPUS_MODEL", anthropicDefaultModel)),
     defaultEmbeddingModel: modelId(text("DEFAULT_EMBEDDING_MODEL", "gemini-embedding-001")),
     defaultCompletionModel: modelId(text("DEFAULT_COMPLETION_MODEL", defaultModel)),
     defaultImageModel: modelId(text("DEFAULT_IMAGE_MODEL", "gemini-3.1-flash-image")),

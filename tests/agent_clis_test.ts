@@ -199,8 +199,17 @@ interface ClaudeResult {
   num_turns: number;
 }
 
-/** Runs `claude -p prompt` against the gateway at `url`, in a fresh home and working directory. */
-async function claude(url: string, prompt: string, extra: string[] = []): Promise<ClaudeResult> {
+/**
+ * Runs `claude -p prompt` against the gateway at `url`, in a fresh home and working directory,
+ * with `env` added; `debugLog` receives what `--debug` wrote (when `extra` asks for it).
+ */
+async function claude(
+  url: string,
+  prompt: string,
+  extra: string[] = [],
+  env: Record<string, string> = {},
+  debugLog?: (text: string) => void,
+): Promise<ClaudeResult> {
   const binary = claudeBinary!;
   const home = await Deno.makeTempDir({ prefix: "claude-home-" });
   const work = await Deno.makeTempDir({ prefix: "claude-work-" });
@@ -215,6 +224,7 @@ async function claude(url: string, prompt: string, extra: string[] = []): Promis
         ANTHROPIC_BASE_URL: url,
         ANTHROPIC_AUTH_TOKEN: "test-key",
         CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: "1",
+        ...env,
       },
       stdout: "piped",
       stderr: "piped",
@@ -223,6 +233,11 @@ async function claude(url: string, prompt: string, extra: string[] = []): Promis
     const stdout = new TextDecoder().decode(output.stdout);
     const stderr = new TextDecoder().decode(output.stderr);
     assert.ok(output.success, `claude exited with ${output.code}:\n${stdout}\n${stderr}`);
+    if (debugLog) {
+      for await (const entry of Deno.readDir(`${home}/.claude/debug`)) {
+        if (entry.isFile) debugLog(await Deno.readTextFile(`${home}/.claude/debug/${entry.name}`));
+      }
+    }
     return JSON.parse(stdout);
   } finally {
     await Deno.remove(home, { recursive: true });
@@ -279,3 +294,32 @@ for (const { family, model } of CLAUDE_MODELS) {
     assert.equal(response?.functionResponse?.name, "Bash");
   });
 }
+
+Deno.test({
+  name: `Claude Code ${CLAUDE_CODE_VERSION}: gateway model discovery accepts the model list`,
+  ignore: !claudeBinary,
+}, async () => {
+  await using gw = await startGateway({ MODEL_ALIASES: "claude-*=gemini-3.6-flash" });
+  let log = "";
+  const result = await claude(
+    gw.url,
+    "Say hello to the gateway, no tools",
+    ["--debug"],
+    { CLAUDE_CODE_ENABLE_GATEWAY_MODEL_DISCOVERY: "1" },
+    (text) => log += text,
+  );
+  assert.equal(result.is_error, false, JSON.stringify(result));
+  // It listed the models (GET /v1/models?limit=1000 → Gemini's list) and its schema check passed;
+  // it then keeps only ids with "claude" or "anthropic", so Gemini's join no picker.
+  assert.ok(gw.fake.requests.some((request) => request.path.endsWith("/models")));
+  const discovery = log.split("\n").filter((line) => line.includes("[gatewayDiscovery]"));
+  assert.ok(discovery.length > 0, "no discovery in the debug log");
+  assert.ok(
+    discovery.every((line) => !/failed validation|non-OK|failed:/.test(line)),
+    discovery.join("\n"),
+  );
+  assert.ok(
+    discovery.some((line) => line.includes("usable models after filter")),
+    discovery.join("\n"),
+  );
+});

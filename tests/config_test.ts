@@ -15,9 +15,10 @@ Deno.test("defaults", () => {
   assert.equal(config.defaultModel, "gemini-flash-latest");
   assert.equal(config.defaultEmbeddingModel, "gemini-embedding-001");
   assert.equal(config.anthropicDefaultModel, "gemini-flash-latest");
-  assert.equal(config.anthropicHaikuModel, "gemini-flash-lite-latest");
+  // Unmapped Claude names of every family go to DEFAULT_MODEL, as OpenAI names do.
+  assert.equal(config.anthropicHaikuModel, "gemini-flash-latest");
   assert.equal(config.anthropicSonnetModel, "gemini-flash-latest");
-  assert.equal(config.anthropicOpusModel, "gemini-pro-latest");
+  assert.equal(config.anthropicOpusModel, "gemini-flash-latest");
   assert.equal(config.hideRetiredModels, false);
   assert.equal(config.modelAliases.resolve("gemini-2.0-flash"), "gemini-3.6-flash");
 });
@@ -37,7 +38,7 @@ Deno.test("model aliases: MODEL_ALIASES first, the retired table switchable off"
   );
 });
 
-Deno.test("Claude model settings: the Anthropic default follows DEFAULT_MODEL, sonnet follows it", () => {
+Deno.test("Claude model settings: the Anthropic default follows DEFAULT_MODEL, the families follow it", () => {
   const config = loadConfig(from({
     DEFAULT_MODEL: "gemini-3.6-flash",
     ANTHROPIC_HAIKU_MODEL: "models/gemini-3.1-flash-lite",
@@ -55,6 +56,8 @@ Deno.test("Claude model settings: the Anthropic default follows DEFAULT_MODEL, s
   );
   assert.equal(own.anthropicDefaultModel, "gemini-3.5-flash");
   assert.equal(own.anthropicSonnetModel, "gemini-3.5-flash-lite");
+  assert.equal(own.anthropicHaikuModel, "gemini-3.5-flash");
+  assert.equal(own.anthropicOpusModel, "gemini-3.5-flash");
 });
 
 Deno.test("reads every setting", () => {

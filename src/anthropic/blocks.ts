@@ -8,7 +8,9 @@
  * - A `functionCall` → a `tool_use` block whose input is streamed as one `input_json_delta`, with
  *   an id `toolu_…` that carries the part's thought signature.
  * - A thought signature on any other part → the `signature` of a `thinking` block: the open one
- *   (a summary the signature closes), or an empty one when the signature comes first. The request
+ *   (a summary the signature closes), or an empty one when the signature comes first; only when
+ *   the client turned thinking on (Anthropic answers others without thinking blocks, and code such
+ *   as `message.content[0].text` relies on it; Gemini does not check signatures on text). The request
  *   translation hands a thinking block's signature back on the part after it. A signature that
  *   comes after answer text (Gemini 3 ends a streamed answer with a signed empty part) is left
  *   out: a block after the text would end the message with a thinking block, which clients such
@@ -28,9 +30,18 @@ export type BlockEvent = Extract<
   { type: "content_block_start" | "content_block_delta" | "content_block_stop" }
 >;
 
+/** What the client asked for that shapes the blocks. */
+export interface BlockOptions {
+  /** Keep only the first call (`disable_parallel_tool_use`). */
+  singleToolUse?: boolean;
+  /** The client turned thinking on: signatures on answer parts become thinking blocks. */
+  thinking?: boolean;
+}
+
 /** Turns the parts of one candidate, as they arrive, into block events. */
 export class ContentBlocks {
   readonly #singleToolUse: boolean;
+  readonly #thinking: boolean;
   #events: BlockEvent[] = [];
   /** The block being written, if any. */
   #open?: ContentBlock["type"];
@@ -39,14 +50,19 @@ export class ContentBlocks {
   /** The answer text so far, which Markdown blocks start on a line of their own after. */
   #text = "";
 
-  /** `singleToolUse` keeps only the first call (`disable_parallel_tool_use`). */
-  constructor(singleToolUse = false) {
+  constructor({ singleToolUse = false, thinking = false }: BlockOptions = {}) {
     this.#singleToolUse = singleToolUse;
+    this.#thinking = thinking;
   }
 
   /** Whether a `tool_use` block was written. */
   get hasToolUse(): boolean {
     return this.#toolUses > 0;
+  }
+
+  /** Whether answer text or a `tool_use` block was written (thinking aside). */
+  get hasAnswer(): boolean {
+    return this.#text !== "" || this.#toolUses > 0;
   }
 
   /** Whether any block was written. */
@@ -113,7 +129,8 @@ export class ContentBlocks {
   }
 
   #answer(part: Part): void {
-    if (part.thoughtSignature && (this.#open === "thinking" || this.isEmpty)) {
+    const signs = this.#thinking && (this.#open === "thinking" || this.isEmpty);
+    if (part.thoughtSignature && signs) {
       if (this.#open !== "thinking") {
         this.#start({ type: "thinking", thinking: "", signature: "" });
       }

@@ -40,7 +40,8 @@ export async function handleMessages(
 ): Promise<Response> {
   const body = await readJsonObject(request, config.maxBodyBytes);
   const messages = await toMessagesRequest(body, requestOptions(config));
-  const meta = { id: messageId(), model: messages.model, singleToolUse: messages.singleToolUse };
+  const { model, singleToolUse, thinking } = messages;
+  const meta = { id: messageId(), model, singleToolUse, thinking };
   const headers = substitutionHeaders(messages);
   if (!messages.stream) {
     const response = await gemini.generateContent(messages.model, messages.request);

@@ -7,7 +7,7 @@
  * | `user` / `assistant` messages | `user` / `model` turns |
  * | `text` | `text` (empty text dropped) |
  * | `image` with a `base64`, `url` or Files API `file` source | `inlineData` or `fileData` |
- * | `document`: PDF `base64` or `url`, `text`, `content` blocks, Files API `file` | `inlineData` / `fileData`, or `text` |
+ * | `document`: PDF `base64` or `url`, `text`, `content` blocks (text and images), Files API `file` | `inlineData` / `fileData`, or `text` (and the images) |
  * | `tool_use` | `functionCall`, with the thought signature its id carries |
  * | `tool_result` (string or blocks, `is_error`) | `functionResponse` (`{error: …}` on error); images and documents in it follow as parts of the same turn |
  * | `thinking` with a `signature` | the signature, on the part that follows it in the turn (an empty text part when none does) |
@@ -233,13 +233,26 @@ function documentParts(block: Record<string, unknown>, param: string, files: Rem
       return text ? [{ text: title ? `${title}\n\n${text}` : text }] : [];
     }
     case "content": {
-      const content = source.content;
-      const texts = typeof content === "string" ? [content] : blocksOf(content, field("content"))
-        .flatMap(({ block: inner, param: innerParam }) =>
-          mediaOrText(inner, typeOf(inner, innerParam), innerParam, files, "text or image")
-        ).map((part) => part.text ?? "");
-      const text = texts.filter(Boolean).join("\n");
-      return text ? [{ text }] : [];
+      // Its text blocks joined by line breaks, its images kept in place.
+      const parts: Part[] = [];
+      for (
+        const { block: inner, param: innerParam } of blocksOf(source.content, field("content"))
+      ) {
+        const type = typeOf(inner, innerParam);
+        if (type !== "text" && type !== "image") {
+          throw unknownType(
+            type,
+            innerParam,
+            "text or image",
+          );
+        }
+        for (const part of mediaOrText(inner, type, innerParam, files, "text or image")) {
+          const last = parts.at(-1);
+          if (part.text !== undefined && last?.text !== undefined) last.text += `\n${part.text}`;
+          else parts.push(part);
+        }
+      }
+      return parts;
     }
     case "url":
       return [urlPart(readString(source.url, field("url")), field("url"), files)];

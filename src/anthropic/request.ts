@@ -66,6 +66,8 @@ export interface MessagesRequest extends ResolvedModel {
   stream: boolean;
   /** `tool_choice.disable_parallel_tool_use`: only the first tool call is kept. */
   singleToolUse: boolean;
+  /** `thinking` is `enabled` or `adaptive`: the answer may hold thinking blocks. */
+  thinking: boolean;
   request: GenerateContentRequest;
 }
 
@@ -75,6 +77,9 @@ function outputLimit(model: string): number {
 }
 
 const MAX_STOP_SEQUENCES = 5;
+
+/** Anthropic's smallest `thinking.budget_tokens` (and every Gemini 2.5 model's is lower). */
+const MIN_THINKING_BUDGET = 1024;
 
 /** Anthropic's efforts (`output_config.effort`), as the shared effort tables read them. */
 const EFFORTS = ["low", "medium", "high", "xhigh", "max"];
@@ -98,7 +103,7 @@ export async function toMessagesRequest(
   const { contents, systemInstruction } = toConversation(turns, system, model, "messages");
   const { tools, toolConfig, singleToolUse } = toToolSettings(body, model);
   const generationConfig = toGenerationConfig(body, model, forCounting);
-  const thinkingConfig = toThinking(body, model, options.includeThoughts);
+  const { thinkingConfig, thinking } = toThinking(body, model, options.includeThoughts);
   if (thinkingConfig) generationConfig.thinkingConfig = thinkingConfig;
   await files.fetchAll(options.fetchFile);
 
@@ -108,7 +113,7 @@ export async function toMessagesRequest(
   if (toolConfig) request.toolConfig = toolConfig;
   request.safetySettings = toSafetySettings(options.safetyThreshold);
   if (Object.keys(generationConfig).length > 0) request.generationConfig = generationConfig;
-  return { ...resolved, stream, singleToolUse, request };
+  return { ...resolved, stream, singleToolUse, thinking, request };
 }
 
 /**
@@ -192,9 +197,10 @@ function jsonOutput(body: Record<string, unknown>, model: string): GenerationCon
 }
 
 /**
- * `thinking` and `output_config.effort` → `thinkingConfig`, through the shared effort tables:
+ * `thinking` and `output_config.effort` → `thinkingConfig`, and whether the client turned thinking
+ * on (`enabled` or `adaptive`), through the shared effort tables:
  * `enabled` thinks at the effort its `budget_tokens` suggests (up to 1,024 low, up to 8,192
- * medium, more high), `adaptive` at `output_config.effort` (else the model's default),
+ * medium, more high), with a budget model's budget no larger than `budget_tokens`, `adaptive` at `output_config.effort` (else the model's default),
  * `disabled` as little as the model allows. Thought summaries are asked for (as configured) only
  * when the client turned thinking on and did not ask for `display: "omitted"`.
  */
@@ -202,25 +208,36 @@ function toThinking(
   body: Record<string, unknown>,
   model: string,
   includeThoughts: boolean,
-): ThinkingConfig | undefined {
+): { thinkingConfig?: ThinkingConfig; thinking: boolean } {
   const outputConfig = optional(body.output_config, "output_config", readRecord);
   const effort = optional(outputConfig?.effort, "output_config.effort", readEffort);
   const thinking = optional(body.thinking, "thinking", readRecord);
-  if (modelFamily(model) === "legacy") return undefined;
-  if (!thinking) return toThinkingConfig(model, effort, undefined, false);
+  // Thinking is never sent to Gemini 2.0 and older.
+  const config = (level: string | undefined, summaries: boolean) =>
+    modelFamily(model) === "legacy"
+      ? undefined
+      : toThinkingConfig(model, level, undefined, summaries);
+  if (!thinking) return { thinkingConfig: config(effort, false), thinking: false };
   const type = readString(thinking.type, "thinking.type");
   const display = optional(thinking.display, "thinking.display", readString);
   const summaries = includeThoughts && display !== "omitted";
   switch (type) {
     case "enabled": {
-      const budget = readInteger(thinking.budget_tokens, "thinking.budget_tokens", { min: 1 });
+      const budget = readInteger(thinking.budget_tokens, "thinking.budget_tokens", {
+        min: MIN_THINKING_BUDGET,
+      });
       const fromBudget = budget <= 1024 ? "low" : budget <= 8192 ? "medium" : "high";
-      return toThinkingConfig(model, effort ?? fromBudget, undefined, summaries);
+      const thinkingConfig = config(effort ?? fromBudget, summaries);
+      // A model that takes a budget (Gemini 2.5) never thinks more than the client allowed.
+      if (thinkingConfig?.thinkingBudget !== undefined && thinkingConfig.thinkingBudget > budget) {
+        thinkingConfig.thinkingBudget = budget;
+      }
+      return { thinkingConfig, thinking: true };
     }
     case "adaptive":
-      return toThinkingConfig(model, effort, undefined, summaries);
+      return { thinkingConfig: config(effort, summaries), thinking: true };
     case "disabled":
-      return toThinkingConfig(model, "none", undefined, false);
+      return { thinkingConfig: config("none", false), thinking: false };
     default:
       throw invalidValue(
         "thinking.type",

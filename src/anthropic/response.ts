@@ -4,19 +4,18 @@
  */
 
 import { blockedPromptText } from "../core/prompt_feedback.ts";
+import { unansweredText } from "../core/unanswered.ts";
 import type { GenerateContentResponse } from "../gemini/types.ts";
-import { ContentBlocks, foldBlocks } from "./blocks.ts";
+import { type BlockOptions, ContentBlocks, foldBlocks } from "./blocks.ts";
 import type { Message } from "./types.ts";
 import { toStopReason, toUsage } from "./usage.ts";
 
-/** The message's id and model, and whether to keep one tool call only. */
-export interface MessageMeta {
+/** The message's id and model, and what the client asked for that shapes the blocks. */
+export interface MessageMeta extends BlockOptions {
   /** `msg_…`. */
   id: string;
   /** The Gemini model that answers. */
   model: string;
-  /** Keeps only the first tool call (`disable_parallel_tool_use`). */
-  singleToolUse: boolean;
 }
 
 /** A fresh message id, `msg_` and 24 random characters. */
@@ -26,14 +25,17 @@ export function messageId(): string {
 
 /**
  * The message of a non-streaming Gemini response (its first candidate). A prompt Gemini blocked
- * is answered with a text block saying so, stopped by `refusal`.
+ * is answered with a text block saying so, stopped by `refusal`; an empty answer Gemini gave up on
+ * (e.g. `MALFORMED_FUNCTION_CALL`) with a text block saying why, stopped by `end_turn`.
  */
 export function toMessage(response: GenerateContentResponse, meta: MessageMeta): Message {
   const candidate = response.candidates?.[0];
-  const blocks = new ContentBlocks(meta.singleToolUse);
+  const blocks = new ContentBlocks(meta);
   const blocked = candidate ? undefined : blockedPromptText(response.promptFeedback);
   if (blocked) blocks.addText(blocked);
   else blocks.add(candidate?.content?.parts);
+  const unanswered = unansweredText(candidate?.finishReason, candidate?.finishMessage);
+  if (!blocks.hasAnswer && unanswered) blocks.addText(unanswered);
   blocks.close();
   return {
     id: meta.id,

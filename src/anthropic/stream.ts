@@ -2,12 +2,14 @@
  * Gemini's stream of `GenerateContentResponse`s as Anthropic's event stream: `message_start`
  * (with the prompt's usage) once Gemini's first response is in, the block events of each
  * response as it arrives, then `message_delta` (stop reason and final usage) and
- * `message_stop`. A failure after the start is an `error` event; a silent upstream gets `ping`s.
+ * `message_stop`. An empty answer Gemini gave up on (e.g. `MALFORMED_FUNCTION_CALL`) gets a text
+ * block saying why. A failure after the start is an `error` event; a silent upstream gets `ping`s.
  * @module
  */
 
 import type { GatewayError } from "../core/errors.ts";
 import { blockedPromptText } from "../core/prompt_feedback.ts";
+import { unansweredText } from "../core/unanswered.ts";
 import type { StreamTranslator } from "../core/stream.ts";
 import type { GenerateContentResponse, UsageMetadata } from "../gemini/types.ts";
 import { sseEvent } from "../http/sse.ts";
@@ -30,11 +32,12 @@ export class MessageEvents implements StreamTranslator {
   #started = false;
   #usage: UsageMetadata | undefined;
   #finishReason: string | undefined;
+  #finishMessage: string | undefined;
   #refused = false;
 
   constructor(meta: MessageMeta) {
     this.#meta = meta;
-    this.#blocks = new ContentBlocks(meta.singleToolUse);
+    this.#blocks = new ContentBlocks(meta);
   }
 
   /** The events one Gemini response adds. */
@@ -48,7 +51,10 @@ export class MessageEvents implements StreamTranslator {
       this.#blocks.addText(blocked);
     }
     this.#blocks.add(candidate?.content?.parts);
-    if (candidate?.finishReason) this.#finishReason = candidate.finishReason;
+    if (candidate?.finishReason) {
+      this.#finishReason = candidate.finishReason;
+      this.#finishMessage = candidate.finishMessage;
+    }
     out.push(...this.#blocks.take());
     return events(out);
   }
@@ -56,6 +62,8 @@ export class MessageEvents implements StreamTranslator {
   /** The events that end the stream: the last block's stop, `message_delta`, `message_stop`. */
   end(): string {
     const out = this.#start();
+    const unanswered = unansweredText(this.#finishReason, this.#finishMessage);
+    if (!this.#blocks.hasAnswer && unanswered) this.#blocks.addText(unanswered);
     this.#blocks.close();
     out.push(...this.#blocks.take());
     const stopReason: StopReason = this.#refused

@@ -4,8 +4,9 @@ import { decodeToolCallId } from "../../src/core/tool_call_id.ts";
 
 const SIGNATURE = "c2lnbmF0dXJlLW9mLXRoZS10aG91Z2h0cw==";
 
+/** The blocks of `chunks`, for a client that turned thinking on. */
 function fold(...chunks: Parameters<ContentBlocks["add"]>[0][]) {
-  const blocks = new ContentBlocks();
+  const blocks = new ContentBlocks({ thinking: true });
   for (const parts of chunks) blocks.add(parts);
   blocks.close();
   return foldBlocks(blocks.take());
@@ -40,6 +41,17 @@ Deno.test("a signature closes the open thinking block, or comes first as an empt
   ]);
 });
 
+Deno.test("without thinking turned on, signatures on answer parts are left out", () => {
+  const blocks = new ContentBlocks();
+  blocks.add([{ text: "Hi", thoughtSignature: SIGNATURE }]);
+  blocks.add([{ functionCall: { name: "f", args: {} }, thoughtSignature: SIGNATURE }]);
+  blocks.close();
+  const [text, call] = foldBlocks(blocks.take());
+  assert.deepEqual(text, { type: "text", text: "Hi" });
+  // A call's signature still rides in its id, which Gemini 3 needs back.
+  assert.ok(call.type === "tool_use" && decodeToolCallId(call.id) === SIGNATURE);
+});
+
 Deno.test("a signature after the answer text is left out, so the text ends the message", () => {
   assert.deepEqual(fold([{ text: "Hi" }], [{ text: "", thoughtSignature: SIGNATURE }]), [
     { type: "text", text: "Hi" },
@@ -52,7 +64,7 @@ Deno.test("each call is a block of its own; one only when parallel calls are off
     { functionCall: { name: "b" } },
   ];
   assert.deepEqual(fold(parts).map((block) => block.type === "tool_use" && block.name), ["a", "b"]);
-  const single = new ContentBlocks(true);
+  const single = new ContentBlocks({ singleToolUse: true });
   single.add(parts);
   single.close();
   assert.equal(single.hasToolUse, true);

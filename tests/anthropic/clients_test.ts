@@ -80,6 +80,18 @@ Deno.test("SDK messages.create: Claude names map to the family's model, and say 
   assert.equal(opus.model, "gemini-3.6-flash");
 });
 
+Deno.test("SDK messages.create: unmapped Claude names go to DEFAULT_MODEL", async () => {
+  await using gw = await startGateway({ DEFAULT_MODEL: "gemini-3.6-flash" });
+  for (const model of ["claude-opus-5-5", "claude-haiku-4-5", "claude-sonnet-4-5"]) {
+    const message = await client(gw).messages.create({
+      model,
+      max_tokens: 100,
+      messages: [{ role: "user", content: "Hi" }],
+    });
+    assert.equal(message.model, "gemini-3.6-flash", model);
+  }
+});
+
 Deno.test("SDK messages.create: MODEL_ALIASES wins over the family settings", async () => {
   await using gw = await startGateway({ MODEL_ALIASES: "claude-*=gemini-3.6-flash" });
   const message = await client(gw).messages.create({
@@ -99,6 +111,28 @@ Deno.test("SDK messages.create: a retired Gemini name is answered by its replace
   }).withResponse();
   assert.notEqual(response.data.model, "gemini-1.5-flash");
   assert.match(response.response.headers.get(SUBSTITUTION_HEADER) ?? "", /^gemini-1\.5-flash -> /);
+  // Streamed, and counted, the same.
+  const streamed = await client(gw).messages.create({
+    model: "gemini-2.0-flash",
+    max_tokens: 100,
+    stream: true,
+    messages: [{ role: "user", content: "Hi" }],
+  }).withResponse();
+  assert.match(streamed.response.headers.get(SUBSTITUTION_HEADER) ?? "", /^gemini-2\.0-flash -> /);
+  let model = "";
+  for await (const event of streamed.data) {
+    if (event.type === "message_start") model = event.message.model;
+  }
+  assert.notEqual(model, "gemini-2.0-flash");
+  assert.match(gw.fake.requests.at(-1)?.path ?? "", new RegExp(`/models/${model}:`));
+  const counted = await client(gw).messages.countTokens({
+    model: "gemini-1.5-pro-latest",
+    messages: [{ role: "user", content: "Hi" }],
+  }).withResponse();
+  assert.match(
+    counted.response.headers.get(SUBSTITUTION_HEADER) ?? "",
+    /^gemini-1\.5-pro-latest -> /,
+  );
 });
 
 Deno.test("SDK messages.stream: finalMessage with thinking and text", async () => {
@@ -121,10 +155,24 @@ Deno.test("SDK messages.stream: finalMessage with thinking and text", async () =
   assert.equal(message.stop_reason, "end_turn");
   assert.ok(message.usage.output_tokens > 0);
   assert.ok(message.usage.input_tokens > 0);
+  // Gemini 2.5 thinks with the client's own budget.
   assert.deepEqual(sent(gw).generationConfig?.thinkingConfig, {
-    thinkingBudget: 8192,
+    thinkingBudget: 2000,
     includeThoughts: true,
   });
+});
+
+Deno.test("SDK messages.create: without thinking, content[0] is the text on Gemini 3", async () => {
+  await using gw = await startGateway();
+  const message = await client(gw).messages.create({
+    model: "gemini-3.6-flash",
+    max_tokens: 2048,
+    messages: [{ role: "user", content: "Sign it" }],
+  });
+  // Gemini 3 signs its answer; a client that did not turn thinking on gets no thinking block.
+  assert.deepEqual(message.content, [{ type: "text", text: GREETING + "Sign it" }]);
+  const first = message.content[0];
+  assert.equal(first.type === "text" && first.text, GREETING + "Sign it");
 });
 
 Deno.test("SDK messages.create: a Gemini 3 signature arrives as a thinking block's", async () => {
@@ -132,8 +180,10 @@ Deno.test("SDK messages.create: a Gemini 3 signature arrives as a thinking block
   const message = await client(gw).messages.create({
     model: "gemini-3.6-flash",
     max_tokens: 2048,
+    // What Claude Code sends: thinking on, no summaries shown.
+    thinking: { type: "adaptive", display: "omitted" },
     messages: [{ role: "user", content: "Sign it" }],
-  });
+  } as Anthropic.MessageCreateParamsNonStreaming);
   assert.equal(message.content.length, 2);
   assert.deepEqual(message.content[1], { type: "text", text: GREETING + "Sign it" });
   const signed = message.content.filter((block) => block.type === "thinking");
@@ -281,6 +331,211 @@ Deno.test("SDK: images in a message and inside a tool_result reach Gemini", asyn
   assert.equal(contents[1].parts?.[0].thoughtSignature, SKIP_THOUGHT_SIGNATURE);
 });
 
+Deno.test("SDK: an image by URL, a PDF and a plain-text document reach Gemini", async () => {
+  const png = Uint8Array.fromBase64(PNG);
+  await using images = Deno.serve(
+    { port: 0, hostname: "127.0.0.1", onListen() {} },
+    () => new Response(png, { headers: { "content-type": "image/png" } }),
+  );
+  await using gw = await startGateway();
+  const pdf = new TextEncoder().encode("%PDF-1.4\n%%EOF\n").toBase64();
+  await client(gw).messages.create({
+    model: "gemini-3.6-flash",
+    max_tokens: 1024,
+    messages: [{
+      role: "user",
+      content: [
+        { type: "image", source: { type: "url", url: `http://127.0.0.1:${images.addr.port}/a` } },
+        { type: "document", source: { type: "base64", media_type: "application/pdf", data: pdf } },
+        {
+          type: "document",
+          title: "Notes",
+          source: { type: "text", media_type: "text/plain", data: "Buy milk." },
+        },
+        { type: "text", text: "Summarise these." },
+      ],
+    }],
+  });
+  assert.deepEqual(sent(gw).contents[0].parts, [
+    { inlineData: { mimeType: "image/png", data: PNG } },
+    { inlineData: { mimeType: "application/pdf", data: pdf } },
+    { text: "Notes\n\nBuy milk." },
+    { text: "Summarise these." },
+  ]);
+});
+
+Deno.test("SDK beta.messages: anthropic-beta headers, a Bearer token, countTokens", async () => {
+  await using gw = await startGateway();
+  const urls: string[] = [];
+  const headers: Headers[] = [];
+  const anthropic = new Anthropic({
+    authToken: "bearer-key",
+    apiKey: null,
+    baseURL: gw.url,
+    maxRetries: 0,
+    fetch: (url: string | URL | Request, init?: RequestInit) => {
+      urls.push(String(url));
+      headers.push(new Headers(init?.headers));
+      return fetch(url, init);
+    },
+  });
+  const message = await anthropic.beta.messages.create({
+    model: "claude-sonnet-4-5",
+    max_tokens: 4096,
+    betas: ["interleaved-thinking-2025-05-14", "context-management-2025-06-27"],
+    messages: [{ role: "user", content: "Hi" }],
+  });
+  assert.equal(message.content.at(-1)?.type, "text");
+  assert.equal(gw.fake.requests.at(-1)?.headers.get("x-goog-api-key"), "bearer-key");
+  const count = await anthropic.beta.messages.countTokens({
+    model: "claude-sonnet-4-5",
+    betas: ["token-counting-2024-11-01"],
+    messages: [{ role: "user", content: "Hi" }],
+  });
+  assert.ok(count.input_tokens > 0);
+  // `?beta=true` (what Claude Code adds) is in handler_test.ts and the Claude Code test.
+  assert.deepEqual(urls.map((url) => new URL(url).pathname), [
+    "/v1/messages",
+    "/v1/messages/count_tokens",
+  ]);
+  assert.equal(headers[0].get("authorization"), "Bearer bearer-key");
+  assert.match(headers[0].get("anthropic-beta") ?? "", /interleaved-thinking/);
+});
+
+Deno.test("SDK: stop sequences and tool_choice any and none reach Gemini", async () => {
+  await using gw = await startGateway();
+  const anthropic = client(gw);
+  const params = {
+    model: "gemini-3.6-flash",
+    max_tokens: 100,
+    tools: [weatherTool],
+    messages: [{ role: "user" as const, content: "Weather?" }],
+  };
+  const any = await anthropic.messages.create({
+    ...params,
+    tool_choice: { type: "any" },
+    stop_sequences: ["END"],
+  });
+  assert.equal(any.stop_reason, "tool_use");
+  assert.deepEqual(sent(gw).toolConfig, { functionCallingConfig: { mode: "ANY" } });
+  assert.deepEqual(sent(gw).generationConfig?.stopSequences, ["END"]);
+  const none = await anthropic.messages.create({ ...params, tool_choice: { type: "none" } });
+  assert.equal(none.stop_reason, "end_turn");
+  assert.deepEqual(sent(gw).toolConfig, { functionCallingConfig: { mode: "NONE" } });
+});
+
+Deno.test("SDK: thinking and redacted_thinking blocks sent back; the signature reaches Gemini", async () => {
+  await using gw = await startGateway();
+  const signature = btoa("a-text-signature");
+  await client(gw).messages.create({
+    model: "gemini-3.6-flash",
+    max_tokens: 100,
+    thinking: { type: "enabled", budget_tokens: 1024 },
+    messages: [
+      { role: "user", content: "Hi" },
+      {
+        role: "assistant",
+        content: [
+          { type: "redacted_thinking", data: "opaque" },
+          { type: "thinking", thinking: "Summary", signature },
+          { type: "text", text: "Hello." },
+        ],
+      },
+      { role: "user", content: "Again" },
+    ],
+  });
+  assert.deepEqual(sent(gw).contents[1], {
+    role: "model",
+    parts: [{ text: "Hello.", thoughtSignature: signature }],
+  });
+});
+
+Deno.test("SDK messages.stream: failures before the stream are HTTP errors with retry-after", async () => {
+  await using gw = await startGateway();
+  gw.fake.reply({ error: 429 });
+  const stream = client(gw).messages.stream({
+    model: "gemini-3.6-flash",
+    max_tokens: 100,
+    messages: [{ role: "user", content: "Hi" }],
+  });
+  await assert.rejects(stream.finalMessage(), (error: unknown) => {
+    assert.ok(error instanceof Anthropic.RateLimitError);
+    assert.equal(error.status, 429);
+    assert.equal(error.headers?.get("retry-after"), "26");
+    return true;
+  });
+  gw.fake.reply({ error: 503 });
+  await assert.rejects(
+    client(gw).messages.stream({
+      model: "gemini-3.6-flash",
+      max_tokens: 100,
+      messages: [{ role: "user", content: "Hi" }],
+    }).finalMessage(),
+    Anthropic.OverloadedError,
+  );
+});
+
+Deno.test("SDK messages.stream: max tokens, a blocked prompt, empty and malformed answers", async () => {
+  await using gw = await startGateway();
+  const stream = (content: string) =>
+    client(gw).messages.stream({
+      model: "gemini-3.6-flash",
+      max_tokens: 5,
+      messages: [{ role: "user", content }],
+    }).finalMessage();
+  gw.fake.reply({
+    chunks: [{
+      candidates: [{
+        content: { role: "model", parts: [{ text: "Cut" }] },
+        finishReason: "MAX_TOKENS",
+      }],
+      usageMetadata: { promptTokenCount: 4, candidatesTokenCount: 5 },
+    }],
+  });
+  const cut = await stream("Long");
+  assert.equal(cut.stop_reason, "max_tokens");
+  assert.deepEqual(cut.content, [{ type: "text", text: "Cut" }]);
+  assert.equal(cut.usage.output_tokens, 5);
+  gw.fake.reply({
+    chunks: [{
+      promptFeedback: { blockReason: "PROHIBITED_CONTENT" },
+      usageMetadata: { promptTokenCount: 4 },
+    }],
+  });
+  const blocked = await stream("Bad");
+  assert.equal(blocked.stop_reason, "refusal");
+  assert.deepEqual(blocked.content, [{
+    type: "text",
+    text: "The prompt was blocked by Gemini (reason: PROHIBITED_CONTENT).",
+  }]);
+  gw.fake.reply({
+    chunks: [{
+      candidates: [{ content: { role: "model", parts: [] }, finishReason: "STOP" }],
+      usageMetadata: { promptTokenCount: 4 },
+    }],
+  });
+  const empty = await stream("Nothing");
+  assert.equal(empty.stop_reason, "end_turn");
+  assert.deepEqual(empty.content, []);
+  assert.equal(empty.usage.input_tokens, 4);
+  // A malformed call is not silence: the user (and the model, next turn) learns why.
+  gw.fake.reply({
+    chunks: [{
+      candidates: [{
+        finishReason: "MALFORMED_FUNCTION_CALL",
+        finishMessage: "Malformed function call: Bash(",
+      }],
+    }],
+  });
+  const malformed = await stream("Run it");
+  assert.equal(malformed.stop_reason, "end_turn");
+  assert.deepEqual(malformed.content, [{
+    type: "text",
+    text:
+      "Gemini ended the turn without an answer (reason: MALFORMED_FUNCTION_CALL). Malformed function call: Bash(",
+  }]);
+});
+
 Deno.test("SDK messages.countTokens: Gemini's countTokens of the whole request", async () => {
   await using gw = await startGateway();
   const count = await client(gw).messages.countTokens({
@@ -306,8 +561,9 @@ Deno.test("SDK models.list and models.retrieve: Gemini's models in Anthropic's s
   assert.ok(ids.length > 10);
   assert.ok(ids.includes("gemini-3.6-flash"));
   assert.equal(new Set(ids).size, ids.length);
+  // An unmapped Claude name is answered by DEFAULT_MODEL.
   const model = await anthropic.models.retrieve("claude-haiku-4-5");
-  assert.equal(model.id, "gemini-flash-lite-latest");
+  assert.equal(model.id, "gemini-flash-latest");
   assert.equal(model.type, "model");
 });
 

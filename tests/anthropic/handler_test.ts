@@ -197,7 +197,7 @@ Deno.test("GET /v1/models with anthropic-version answers in Anthropic's list sha
   })).json();
   assert.equal(next.data[0].id, list.data[2].id);
   const one = await gw.request("/v1/models/claude-opus-5-5", { headers: ANTHROPIC_HEADERS });
-  assert.equal((await one.json()).id, "gemini-pro-latest");
+  assert.equal((await one.json()).id, "gemini-flash-latest");
   // Without the header, the OpenAI list as before.
   const openai = await (await gw.request("/v1/models")).json();
   assert.equal(openai.object, "list");

@@ -48,6 +48,17 @@ Deno.test("images and documents: base64, url, text and content sources", () => {
           content: [{ type: "text", text: "A" }, { type: "text", text: "B" }],
         },
       },
+      {
+        type: "document",
+        source: {
+          type: "content",
+          content: [
+            { type: "text", text: "Figure:" },
+            { type: "image", source: { type: "base64", media_type: "image/png", data: PNG } },
+          ],
+        },
+      },
+      { type: "document", source: { type: "content", content: "Plain" } },
     ],
   }], files);
   assert.deepEqual(turns[0].parts, [
@@ -56,6 +67,9 @@ Deno.test("images and documents: base64, url, text and content sources", () => {
     { inlineData: { mimeType: "application/pdf", data: PDF } },
     { text: "T\n\nNotes" },
     { text: "A\nB" },
+    { text: "Figure:" },
+    { inlineData: { mimeType: "image/png", data: PNG } },
+    { text: "Plain" },
   ]);
 });
 
@@ -180,4 +194,15 @@ Deno.test("mistakes are 400s naming the field", () => {
     "system[0].type",
   );
   assertInvalid(() => turns(undefined, [{ role: "user", content: 5 }]), "messages[0].content");
+  assertInvalid(
+    () =>
+      turns(undefined, [{
+        role: "user",
+        content: [{
+          type: "document",
+          source: { type: "content", content: [{ type: "tool_use", id: "x" }] },
+        }],
+      }]),
+    "messages[0].content[0].source.content[0].type",
+  );
 });

@@ -87,9 +87,24 @@ Deno.test("thinking: enabled by budget, adaptive by effort, disabled, display om
     thinkingLevel: "LOW",
     includeThoughts: true,
   });
+  // A budget model thinks at most the client's budget, at most its own largest.
   assert.deepEqual(
     await thinking(
       { thinking: { type: "enabled", budget_tokens: 16000 } },
+      "gemini-2.5-flash-lite",
+    ),
+    { thinkingBudget: 16000, includeThoughts: true },
+  );
+  assert.deepEqual(
+    await thinking(
+      { thinking: { type: "enabled", budget_tokens: 2000 } },
+      "gemini-2.5-flash-lite",
+    ),
+    { thinkingBudget: 2000, includeThoughts: true },
+  );
+  assert.deepEqual(
+    await thinking(
+      { thinking: { type: "enabled", budget_tokens: 31999 } },
       "gemini-2.5-flash-lite",
     ),
     { thinkingBudget: 24576, includeThoughts: true },
@@ -113,6 +128,13 @@ Deno.test("thinking: enabled by budget, adaptive by effort, disabled, display om
     await thinking({ thinking: { type: "enabled", budget_tokens: 2048 } }, "gemini-2.0-flash"),
     undefined,
   );
+  // Whether the answer may hold thinking blocks: only when the client turned thinking on.
+  const on = async (body: Record<string, unknown>) =>
+    (await toMessagesRequest({ ...base, ...body }, options())).thinking;
+  assert.equal(await on({ thinking: { type: "adaptive", display: "omitted" } }), true);
+  assert.equal(await on({ thinking: { type: "enabled", budget_tokens: 2048 } }), true);
+  assert.equal(await on({ thinking: { type: "disabled" } }), false);
+  assert.equal(await on({}), false);
 });
 
 Deno.test("structured output: output_config.format json_schema", async () => {
@@ -180,6 +202,11 @@ Deno.test("mistakes are 400s naming the field", async () => {
   );
   await assertRejectsInvalid(
     () => toMessagesRequest({ ...base, thinking: { type: "enabled" } }, options()),
+    "thinking.budget_tokens",
+  );
+  await assertRejectsInvalid(
+    () =>
+      toMessagesRequest({ ...base, thinking: { type: "enabled", budget_tokens: 500 } }, options()),
     "thinking.budget_tokens",
   );
   await assertRejectsInvalid(

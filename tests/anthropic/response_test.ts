@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { messageId, toMessage } from "../../src/anthropic/response.ts";
 
-const meta = { id: "msg_1", model: "gemini-3.6-flash", singleToolUse: false };
+const meta = { id: "msg_1", model: "gemini-3.6-flash", singleToolUse: false, thinking: true };
 
 Deno.test("a response becomes a message with blocks, stop reason and usage", () => {
   const message = toMessage({
@@ -32,6 +32,16 @@ Deno.test("a response becomes a message with blocks, stop reason and usage", () 
   });
 });
 
+Deno.test("without thinking asked for, a signed answer is text only (content[0].text)", () => {
+  const message = toMessage({
+    candidates: [{
+      content: { role: "model", parts: [{ text: "Hi", thoughtSignature: "c2ln" }] },
+      finishReason: "STOP",
+    }],
+  }, { ...meta, thinking: false });
+  assert.deepEqual(message.content, [{ type: "text", text: "Hi" }]);
+});
+
 Deno.test("calls stop with tool_use; MAX_TOKENS with max_tokens; SAFETY with refusal", () => {
   const stop = (parts: object[], finishReason: string) =>
     toMessage({ candidates: [{ content: { parts }, finishReason }] }, meta).stop_reason;
@@ -47,6 +57,28 @@ Deno.test("a blocked prompt is a text block saying so, stopped by refusal", () =
     type: "text",
     text: "The prompt was blocked by Gemini (reason: PROHIBITED_CONTENT).",
   }]);
+});
+
+Deno.test("an empty answer Gemini gave up on says why, after any thinking", () => {
+  const message = toMessage({
+    candidates: [{
+      content: { parts: [{ text: "Let me call it.", thought: true }] },
+      finishReason: "MALFORMED_FUNCTION_CALL",
+      finishMessage: "Malformed function call: print(x)",
+    }],
+  }, meta);
+  assert.equal(message.stop_reason, "end_turn");
+  assert.deepEqual(message.content, [
+    { type: "thinking", thinking: "Let me call it.", signature: "" },
+    {
+      type: "text",
+      text:
+        "Gemini ended the turn without an answer (reason: MALFORMED_FUNCTION_CALL). Malformed function call: print(x)",
+    },
+  ]);
+  // An empty answer that simply stopped stays empty.
+  const empty = toMessage({ candidates: [{ finishReason: "STOP" }] }, meta);
+  assert.deepEqual(empty.content, []);
 });
 
 Deno.test("disable_parallel_tool_use keeps the first call only", () => {

@@ -88,6 +88,27 @@ Deno.test("a blocked prompt streams a text block and stops with refusal", () => 
   });
 });
 
+Deno.test("an empty answer Gemini gave up on streams a text block saying why", () => {
+  const events = new MessageEvents(meta);
+  const text = events.next({
+    candidates: [{ finishReason: "UNEXPECTED_TOOL_CALL", finishMessage: "No such tool." }],
+  }) + events.end();
+  const parsed = parse(text);
+  assert.deepEqual(parsed.map(([name]) => name), [
+    "message_start",
+    "content_block_start",
+    "content_block_delta",
+    "content_block_stop",
+    "message_delta",
+    "message_stop",
+  ]);
+  assert.deepEqual(parsed[2][1].delta, {
+    type: "text_delta",
+    text: "Gemini ended the turn without an answer (reason: UNEXPECTED_TOOL_CALL). No such tool.",
+  });
+  assert.deepEqual(parsed[4][1].delta, { stop_reason: "end_turn", stop_sequence: null });
+});
+
 Deno.test("failures are error events in Anthropic's envelope; pings keep the line open", () => {
   const events = new MessageEvents(meta);
   assert.equal(
