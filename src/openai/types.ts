@@ -238,6 +238,13 @@ export interface CreateTranscriptionResponseVerboseJson {
   text: string;
   words?: TranscriptionWord[];
   segments?: TranscriptionSegment[];
+  usage?: TranscriptTextUsageDuration;
+}
+
+/** Usage billed by the audio's length (Whisper's). */
+export interface TranscriptTextUsageDuration {
+  type: "duration";
+  seconds: number;
 }
 
 /** A streamed piece of a transcription. */

@@ -6,8 +6,8 @@
 
 import type { GenerateContentResponse, UsageMetadata } from "../../gemini/types.ts";
 import { candidateText } from "../completions/response.ts";
-import { blockedPromptText } from "../../core/prompt_feedback.ts";
-import { GatewayError } from "../../core/errors.ts";
+import { toFinishReason } from "../../core/finish_reason.ts";
+import { missingMedia } from "../media_failure.ts";
 import type {
   CreateTranscriptionResponseJson,
   CreateTranscriptionResponseVerboseJson,
@@ -32,17 +32,15 @@ export function toTranscriptionUsage(usage: UsageMetadata | undefined): Transcri
   };
 }
 
-/** The text of an answer; a blocked prompt is a 400 saying so. */
+/**
+ * The text of an answer (empty for silence). A blocked prompt or a policy stop is a 400
+ * `content_policy_violation`, an answer without a candidate otherwise a 502 `no_transcript`
+ * ({@linkcode missingMedia}).
+ */
 export function answerText(response: GenerateContentResponse): string {
   const candidate = response.candidates?.[0];
-  if (!candidate) {
-    throw new GatewayError(
-      400,
-      blockedPromptText(response.promptFeedback) ?? "Gemini answered without a transcript.",
-      "invalid_request_error",
-      "file",
-      "content_policy_violation",
-    );
+  if (!candidate || toFinishReason(candidate.finishReason, false) === "content_filter") {
+    throw missingMedia(response, "a transcript", "file", "no_transcript");
   }
   return candidateText(candidate);
 }
@@ -80,7 +78,8 @@ export function toVtt(transcript: Transcript, duration: number): string {
 
 /**
  * `verbose_json`: OpenAI's Whisper fields Gemini has no counterpart for (`tokens`,
- * `avg_logprob`, `compression_ratio`, `no_speech_prob`, `seek`) are neutral values.
+ * `avg_logprob`, `compression_ratio`, `no_speech_prob`, `seek`) are neutral values; `usage` is
+ * Whisper's, the audio's length in seconds (when it is known).
  */
 export function toVerboseJson(
   transcript: Transcript,
@@ -97,6 +96,7 @@ export function toVerboseJson(
     text: transcript.text,
   };
   if (plan.words) answer.words = transcript.words;
+  if (duration > 0) answer.usage = { type: "duration", seconds: duration };
   if (plan.segments) {
     answer.segments = transcript.segments.map((segment, id): TranscriptionSegment => ({
       id,

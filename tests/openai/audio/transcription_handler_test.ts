@@ -105,6 +105,7 @@ Deno.test("audio.transcriptions.create verbose_json: segments and words, the WAV
   assertSchema("CreateTranscriptionResponseVerboseJson", answer);
   assert.equal(answer.language, "english");
   assert.equal(answer.duration, 2);
+  assert.deepEqual(answer.usage, { type: "duration", seconds: 2 });
   assert.equal(answer.text, TRANSCRIPT.text);
   assert.deepEqual(answer.words, TRANSCRIPT.words);
   assert.deepEqual(answer.segments!.map(({ id, start, end, text }) => ({ id, start, end, text })), [
@@ -185,6 +186,73 @@ Deno.test("audio.transcriptions.create stream: text deltas, then done with the t
   assert.equal(gw.fake.requests[0].query.get("alt"), "sse");
 });
 
+Deno.test("audio.transcriptions.create stream: blocked, failing mid-way, usage alone", async () => {
+  await using gw = await startGateway();
+  const create = async () =>
+    await gw.openai.audio.transcriptions.create({
+      file: await toFile(WAV, "a.wav"),
+      model: "gpt-4o-transcribe",
+      stream: true,
+    });
+  gw.fake.reply({ chunks: [{ promptFeedback: { blockReason: "PROHIBITED_CONTENT" } }] });
+  await assert.rejects(create, (error: { status: number; code: string }) => {
+    assert.equal(error.status, 400);
+    assert.equal(error.code, "content_policy_violation");
+    return true;
+  });
+  const said = { candidates: [{ content: { role: "model", parts: [{ text: "Hello" }] } }] };
+  gw.fake.reply({
+    chunks: [said],
+    error: { error: { code: 503, message: "The model is overloaded.", status: "UNAVAILABLE" } },
+  });
+  const failing = await create();
+  const deltas: string[] = [];
+  await assert.rejects(
+    async () => {
+      for await (const event of failing) {
+        if (event.type === "transcript.text.delta") deltas.push(event.delta);
+      }
+    },
+    /overloaded/,
+  );
+  assert.deepEqual(deltas, ["Hello"]);
+  gw.fake.reply({
+    chunks: [
+      said,
+      { candidates: [{ finishReason: "STOP" }] },
+      { usageMetadata: { promptTokenCount: 7, candidatesTokenCount: 1 } },
+    ],
+  });
+  const events = [];
+  for await (const event of await create()) events.push(event);
+  assert.deepEqual(events.at(-1), {
+    type: "transcript.text.done",
+    text: "Hello",
+    usage: {
+      type: "tokens",
+      input_tokens: 7,
+      input_token_details: { text_tokens: 0, audio_tokens: 0 },
+      output_tokens: 1,
+      total_tokens: 8,
+    },
+  });
+});
+
+Deno.test("audio.transcriptions.create: silence is an empty text, no candidate a 502", async () => {
+  await using gw = await startGateway();
+  gw.fake.reply({ json: { candidates: [{ finishReason: "STOP" }] } });
+  const silent = await gw.openai.audio.transcriptions.create({
+    file: await toFile(WAV, "a.wav"),
+    model: "whisper-1",
+  });
+  assert.equal(silent.text, "");
+  gw.fake.reply({ json: { usageMetadata: { promptTokenCount: 3 } } });
+  const form = new FormData();
+  form.append("file", new File([WAV], "a.wav"));
+  const error = await refused(gw, form, 502);
+  assert.equal(error.code, "no_transcript");
+});
+
 Deno.test("audio.translations.create: English, json and verbose_json", async () => {
   await using gw = await startGateway();
   const json = await gw.openai.audio.translations.create({
@@ -205,7 +273,7 @@ Deno.test("audio.translations.create: English, json and verbose_json", async () 
   assertSchema("CreateTranslationResponseVerboseJson", verbose);
   assert.equal(verbose.language, "english");
   assert.equal(verbose.segments?.length, 2);
-}) as unknown as CreateTranscriptionResponseVerboseJson;
+});
 
 Deno.test("audio.transcriptions: an MP3 sent as octet-stream is recognised", async () => {
   await using gw = await startGateway();

@@ -39,17 +39,28 @@ Deno.test("toVerboseJson: Whisper's extra segment fields neutral; translations i
     no_speech_prob: 0,
   });
   assert.equal(verbose.words, undefined);
+  assert.deepEqual(verbose.usage, { type: "duration", seconds: 61.5 });
+  assert.equal(toVerboseJson(transcript, plan, 0).usage, undefined);
   assert.equal(
     toVerboseJson(transcript, { ...plan, task: "transcribe", language: "de" }, 1).language,
     "de",
   );
 });
 
-Deno.test("answerText and usage; a blocked prompt is a 400", () => {
+Deno.test("answerText and usage; a blocked prompt is a 400, no candidate a 502", () => {
   assert.equal(answerText({ candidates: [{ content: { parts: [{ text: "x" }] } }] }), "x");
+  assert.equal(answerText({ candidates: [{ finishReason: "STOP" }] }), "");
   assert.throws(() => answerText({ promptFeedback: { blockReason: "SAFETY" } }), {
     status: 400,
     code: "content_policy_violation",
+  });
+  assert.throws(() => answerText({ candidates: [{ finishReason: "RECITATION" }] }), {
+    status: 400,
+    code: "content_policy_violation",
+  });
+  assert.throws(() => answerText({ usageMetadata: { promptTokenCount: 1 } }), {
+    status: 502,
+    code: "no_transcript",
   });
   assert.deepEqual(toTranscriptionUsage({ promptTokenCount: 2, candidatesTokenCount: 3 }), {
     type: "tokens",
