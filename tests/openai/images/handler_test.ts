@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { toFile } from "npm:openai@7.57.0";
+import OpenAI, { toFile } from "npm:openai@7.57.0";
 import { FAKE_PNG } from "../../../src/fake/media.ts";
 import type { ErrorResponse, ImagesResponse } from "../../../src/openai/types.ts";
 import { type Gateway, sent, startGateway } from "../../helpers/harness.ts";
@@ -178,4 +178,30 @@ Deno.test("images: a refusal is a content_policy_violation; no picture at all a 
   const none = await refused(gw, "/v1/images/generations", JSON.stringify({ prompt: "x" }), 502);
   assert.equal(none.code, "no_image");
   assert.match(none.message, /I can only describe it/);
+});
+
+Deno.test("images.generate: one failing call of n fails the request in OpenAI's envelope", async () => {
+  await using gw = await startGateway();
+  gw.fake.reply({ error: 429 });
+  await assert.rejects(
+    async () => await gw.openai.images.generate({ model: "gpt-image-1", prompt: "x", n: 2 }),
+    (error: { status: number; type: string }) => {
+      assert.equal(error.status, 429);
+      assert.equal(error.type, "rate_limit_error");
+      return true;
+    },
+  );
+});
+
+Deno.test("images use the server's keys with an access token", async () => {
+  await using gw = await startGateway({ GEMINI_API_KEYS: "pool-key", ACCESS_TOKENS: "token-1" });
+  const openai = new OpenAI({ apiKey: "token-1", baseURL: `${gw.url}/v1`, maxRetries: 0 });
+  const image = await openai.images.generate({ model: "gpt-image-1", prompt: "x" });
+  assert.equal(image.data![0].b64_json, FAKE_PNG);
+  const edit = await openai.images.edit({ image: await toFile(PNG, "a.png"), prompt: "x" });
+  assert.equal(edit.data![0].b64_json, FAKE_PNG);
+  assert.equal(gw.fake.requests.length, 2);
+  for (const request of gw.fake.requests) {
+    assert.equal(request.headers.get("x-goog-api-key"), "pool-key");
+  }
 });
