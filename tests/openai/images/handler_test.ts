@@ -145,10 +145,10 @@ Deno.test("images: bad sizes, formats and fields are 400s naming the field", asy
   const error = await refused(gw, "/v1/images/edits", form, 400);
   assert.equal(error.param, "image");
   assert.equal(error.code, "invalid_file_format");
-  const json = await refused(gw, "/v1/images/edits", JSON.stringify({ prompt: "x" }), 400, {
-    "content-type": "application/json",
+  const text = await refused(gw, "/v1/images/edits", "prompt=x", 400, {
+    "content-type": "text/plain",
   });
-  assert.equal(json.code, "invalid_content_type");
+  assert.equal(text.code, "invalid_content_type");
   assert.equal(gw.fake.requests.length, 0);
 });
 
@@ -204,4 +204,63 @@ Deno.test("images use the server's keys with an access token", async () => {
   for (const request of gw.fake.requests) {
     assert.equal(request.headers.get("x-goog-api-key"), "pool-key");
   }
+});
+
+Deno.test("images.edit as JSON: data: and http(s) image_url references, fetched", async () => {
+  await using gw = await startGateway();
+  await using server = Deno.serve(
+    { port: 0, hostname: "127.0.0.1", onListen: () => {} },
+    () => new Response(PNG, { headers: { "content-type": "image/png" } }),
+  );
+  const response = await gw.request("/v1/images/edits", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({
+      model: "gpt-image-1.5",
+      prompt: "Make it night",
+      images: [
+        { image_url: `data:image/png;base64,${FAKE_PNG}` },
+        { image_url: `http://127.0.0.1:${server.addr.port}/a.png` },
+      ],
+      size: "1024x1536",
+    }),
+  });
+  assert.equal(response.status, 200);
+  const answer: ImagesResponse = await response.json();
+  assertSchema("ImagesResponse", answer);
+  assert.equal(answer.data[0].b64_json, FAKE_PNG);
+  assert.deepEqual(sent(gw).contents[0].parts, [
+    { inlineData: { mimeType: "image/png", data: FAKE_PNG } },
+    { inlineData: { mimeType: "image/png", data: FAKE_PNG } },
+    { text: "Make it night" },
+  ]);
+  assert.deepEqual(sent(gw).generationConfig?.imageConfig, { aspectRatio: "2:3", imageSize: "2K" });
+});
+
+Deno.test("images.edit as JSON: masks, OpenAI file ids and non-pictures are 400s", async () => {
+  await using gw = await startGateway();
+  const edit = (body: Record<string, unknown>) =>
+    refused(gw, "/v1/images/edits", JSON.stringify({ prompt: "x", ...body }), 400, {
+      "content-type": "application/json",
+    });
+  const image = { image_url: `data:image/png;base64,${FAKE_PNG}` };
+  const cases: [Record<string, unknown>, string][] = [
+    [{ images: [image], mask: image }, "mask"],
+    [{}, "images"],
+    [{ images: [] }, "images"],
+    [{ images: image }, "images"],
+    [{ images: Array(15).fill(image) }, "images"],
+    [{ images: [{}] }, "images[0].image_url"],
+    [{ images: [{ ...image, file_id: "file-abc" }] }, "images[0]"],
+    [{ images: [image, { file_id: "file-abc" }] }, "images[1].file_id"],
+    [{ images: [{ image_url: "ftp://example.com/a.png" }] }, "images[0].image_url"],
+    [
+      { images: [{ image_url: `data:text/plain;base64,${btoa("hello")}` }] },
+      "images[0].image_url",
+    ],
+  ];
+  for (const [body, param] of cases) {
+    assert.equal((await edit(body)).param, param, JSON.stringify(body).slice(0, 80));
+  }
+  assert.equal(gw.fake.requests.length, 0);
 });
