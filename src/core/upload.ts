@@ -23,7 +23,8 @@ export interface UploadKinds {
 
 /**
  * The inline `Blob` of `file` (the form field `param`), of the first of its declared type, its
- * bytes' and its name's that is one of `kinds`; when none is, a 400 naming `param`. An empty file is a 400 too; its bytes count against `budget` (413 past it).
+ * bytes' and its name's that is one of `kinds`; when none is, a 400 naming `param`. An empty
+ * file is a 400 too; its bytes count against `budget` (413 past it).
  */
 export async function uploadedBlob(
   file: File,
