@@ -343,3 +343,18 @@ Deno.test("audio endpoints use the server's keys with an access token", async ()
   }
   assert.equal(gw.fake.requests.length, 2);
 });
+
+Deno.test("audio.transcriptions: a retired model is answered by its replacement, and says so", async () => {
+  await using gw = await startGateway();
+  const form = new FormData();
+  form.append("file", new File([WAV], "a.wav"));
+  form.append("model", "gemini-2.0-flash");
+  const response = await gw.request("/v1/audio/transcriptions", { method: "POST", body: form });
+  assert.equal(response.status, 200);
+  assert.equal(
+    response.headers.get("x-gateway-model-substituted"),
+    "gemini-2.0-flash -> gemini-3.6-flash",
+  );
+  assertSchema("CreateTranscriptionResponseJson", await response.json());
+  assert.ok(gw.fake.requests[0].path.includes("/models/gemini-3.6-flash:"));
+});
