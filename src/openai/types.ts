@@ -241,6 +241,25 @@ export interface CreateTranscriptionResponseVerboseJson {
   usage?: TranscriptTextUsageDuration;
 }
 
+/** `response_format: "diarized_json"` of `POST /audio/transcriptions`. */
+export interface CreateTranscriptionResponseDiarizedJson {
+  task: "transcribe";
+  duration: number;
+  text: string;
+  segments: TranscriptionDiarizedSegment[];
+  usage?: TranscriptTextUsageTokens | TranscriptTextUsageDuration;
+}
+
+/** A segment of a diarized transcript, with its speaker. */
+export interface TranscriptionDiarizedSegment {
+  type: "transcript.text.segment";
+  id: string;
+  start: number;
+  end: number;
+  text: string;
+  speaker: string;
+}
+
 /** Usage billed by the audio's length (Whisper's). */
 export interface TranscriptTextUsageDuration {
   type: "duration";

@@ -49,6 +49,7 @@ export type SchemaName =
   | "ImagesResponse"
   | "CreateTranscriptionResponseJson"
   | "CreateTranscriptionResponseVerboseJson"
+  | "CreateTranscriptionResponseDiarizedJson"
   | "CreateTranslationResponseJson"
   | "CreateTranslationResponseVerboseJson"
   | "CreateTranscriptionResponseStreamEvent"

@@ -1,6 +1,6 @@
 /**
- * Gemini's transcription answer in the `response_format` asked for: `json`, `text`, `srt`, `vtt`
- * or `verbose_json`.
+ * Gemini's transcription answer in the `response_format` asked for: `json`, `text`, `srt`, `vtt`,
+ * `verbose_json` or `diarized_json`.
  * @module
  */
 
@@ -9,6 +9,7 @@ import { candidateText } from "../completions/response.ts";
 import { toFinishReason } from "../../core/finish_reason.ts";
 import { missingMedia } from "../media_failure.ts";
 import type {
+  CreateTranscriptionResponseDiarizedJson,
   CreateTranscriptionResponseJson,
   CreateTranscriptionResponseVerboseJson,
   TranscriptionSegment,
@@ -115,6 +116,31 @@ export function toVerboseJson(
 }
 
 /**
+ * `diarized_json`: the segments with their speakers (`A` when the model named none) and ids
+ * `seg_1`, `seg_2`…, and the usage in tokens.
+ */
+export function toDiarizedJson(
+  transcript: Transcript,
+  duration: number,
+  usage: UsageMetadata | undefined,
+): CreateTranscriptionResponseDiarizedJson {
+  return {
+    task: "transcribe",
+    duration,
+    text: transcript.text,
+    segments: transcript.segments.map((segment, index) => ({
+      type: "transcript.text.segment",
+      id: `seg_${index + 1}`,
+      start: segment.start,
+      end: segment.end,
+      text: segment.text,
+      speaker: segment.speaker ?? "A",
+    })),
+    usage: toTranscriptionUsage(usage),
+  };
+}
+
+/**
  * The HTTP answer of a whole transcription. `duration` is the audio's length when the gateway
  * could read it (WAV), else the end of the last segment or word.
  */
@@ -144,6 +170,9 @@ export function toTranscriptionResponse(
     );
   if (plan.format === "verbose_json") {
     return Response.json(toVerboseJson(transcript, plan, length), { headers });
+  }
+  if (plan.format === "diarized_json") {
+    return Response.json(toDiarizedJson(transcript, length, response.usageMetadata), { headers });
   }
   const subtitles = plan.format === "srt" ? toSrt(transcript, length) : toVtt(transcript, length);
   return new Response(subtitles, {

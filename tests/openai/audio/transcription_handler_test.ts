@@ -3,6 +3,7 @@ import { toFile } from "npm:openai@7.57.0";
 import { TRANSCRIPT as HEARD } from "../../../src/fake/media.ts";
 import { pcm16ToWav } from "../../../src/core/wav.ts";
 import type {
+  CreateTranscriptionResponseDiarizedJson,
   CreateTranscriptionResponseVerboseJson,
   ErrorResponse,
 } from "../../../src/openai/types.ts";
@@ -133,6 +134,27 @@ Deno.test("audio.transcriptions.create verbose_json: the fake model's own timed 
     "Hello from the fake Gemini.",
     "This is a transcript.",
   ]);
+});
+
+Deno.test("audio.transcriptions.create diarized_json: segments with their speakers", async () => {
+  await using gw = await startGateway();
+  const answer = (await gw.openai.audio.transcriptions.create({
+    file: await toFile(WAV, "a.wav"),
+    model: "gpt-4o-transcribe-diarize",
+    response_format: "diarized_json",
+    known_speaker_names: ["agent", "customer"],
+    known_speaker_references: [`data:audio/wav;base64,${WAV.toBase64()}`],
+    chunking_strategy: "auto",
+  })) as unknown as CreateTranscriptionResponseDiarizedJson;
+  assertSchema("CreateTranscriptionResponseDiarizedJson", answer);
+  assert.equal(answer.text, HEARD);
+  assert.equal(answer.duration, 2);
+  assert.deepEqual(answer.segments.map(({ id, speaker, text }) => ({ id, speaker, text })), [
+    { id: "seg_1", speaker: "A", text: "Hello from the fake Gemini." },
+    { id: "seg_2", speaker: "B", text: "This is a transcript." },
+  ]);
+  assert.equal(answer.usage?.type, "tokens");
+  assert.match(sent(gw).contents[0].parts![1].text!, /agent, customer/);
 });
 
 Deno.test("audio.transcriptions.create srt and vtt: subtitles from the segments", async () => {
@@ -298,7 +320,7 @@ Deno.test("audio.transcriptions: bad files and fields are 400s, large files 413s
   const cases: [FormData, string][] = [
     [form({ model: "whisper-1" }), "file"],
     [form({}, new File(["just text"], "notes.txt")), "file"],
-    [form({ response_format: "diarized_json" }, wav), "response_format"],
+    [form({ response_format: "srt_json" }, wav), "response_format"],
     [form({ response_format: "srt", stream: "true" }, wav), "stream"],
     [form({ temperature: "hot" }, wav), "temperature"],
     [form({ language: "English!" }, wav), "language"],

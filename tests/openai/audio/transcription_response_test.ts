@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import {
   answerText,
   timestamp,
+  toDiarizedJson,
   toSrt,
   toTranscriptionResponse,
   toTranscriptionUsage,
@@ -86,4 +87,41 @@ Deno.test("toTranscriptionResponse: the duration falls back to the last timestam
     {},
   );
   assert.equal((await response.json()).duration, 61.5);
+});
+
+Deno.test("toDiarizedJson: speakers (A when unnamed), segment ids, token usage", () => {
+  const diarized = toDiarizedJson(
+    {
+      text: "Hi. Hello.",
+      segments: [{ start: 0, end: 1, text: "Hi.", speaker: "agent" }, {
+        start: 1,
+        end: 2,
+        text: "Hello.",
+      }],
+      words: [],
+    },
+    2,
+    { promptTokenCount: 5, candidatesTokenCount: 2 },
+  );
+  assert.deepEqual(diarized.segments, [
+    {
+      type: "transcript.text.segment",
+      id: "seg_1",
+      start: 0,
+      end: 1,
+      text: "Hi.",
+      speaker: "agent",
+    },
+    {
+      type: "transcript.text.segment",
+      id: "seg_2",
+      start: 1,
+      end: 2,
+      text: "Hello.",
+      speaker: "A",
+    },
+  ]);
+  assert.equal(diarized.task, "transcribe");
+  assert.equal(diarized.duration, 2);
+  assert.equal(diarized.usage?.type, "tokens");
 });
