@@ -47,6 +47,8 @@ export type SchemaName =
   | "TokenCountsResource"
   | "CreateCompletionResponse"
   | "ImagesResponse"
+  | "ImageGenStreamEvent"
+  | "ImageEditStreamEvent"
   | "CreateTranscriptionResponseJson"
   | "CreateTranscriptionResponseVerboseJson"
   | "CreateTranscriptionResponseDiarizedJson"

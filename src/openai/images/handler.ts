@@ -17,7 +17,9 @@ import { formFields } from "../../http/form.ts";
 import type { Context } from "../../http/route.ts";
 import type { Config } from "../../config.ts";
 import { type ImagePlan, toImagePlan } from "./request.ts";
-import { toImagesResponse } from "./response.ts";
+import { toImageEvents, toImagesResponse } from "./response.ts";
+import { SSE_CONTENT_TYPE } from "../../http/sse.ts";
+import type { ImageCompletedEvent } from "../types.ts";
 import { checkImageParts, referencedImages, uploadedImages } from "./edit_images.ts";
 
 /** Most Gemini calls one request has in flight at once. */
@@ -29,8 +31,15 @@ const options = (config: Config) => ({
   safetyThreshold: config.safetyThreshold,
 });
 
-/** Paints the plan's `n` images, failing the request (and aborting the rest) on any failure. */
-async function paint(plan: ImagePlan, gemini: GeminiClient): Promise<Response> {
+/**
+ * Paints the plan's `n` images, failing the request (and aborting the rest) on any failure; a
+ * streamed request is answered with the images' `event` events once all are painted.
+ */
+async function paint(
+  plan: ImagePlan,
+  gemini: GeminiClient,
+  event: ImageCompletedEvent["type"],
+): Promise<Response> {
   const failure = new AbortController();
   const calls = gemini.withSignal(failure.signal);
   const responses = await mapBounded(
@@ -41,10 +50,14 @@ async function paint(plan: ImagePlan, gemini: GeminiClient): Promise<Response> {
     failure.abort();
     throw error;
   });
-  return Response.json(
-    toImagesResponse(responses, plan.responseFormat, Math.floor(Date.now() / 1000)),
-    { headers: substitutionHeaders(plan) },
-  );
+  const created = Math.floor(Date.now() / 1000);
+  const headers = substitutionHeaders(plan);
+  if (plan.stream) {
+    return new Response(toImageEvents(responses, event, plan, created), {
+      headers: { "content-type": SSE_CONTENT_TYPE, ...headers },
+    });
+  }
+  return Response.json(toImagesResponse(responses, plan.responseFormat, created), { headers });
 }
 
 /** Answers `POST /images/generations`. */
@@ -53,7 +66,7 @@ export async function handleImageGenerations(
   { config, gemini }: Context,
 ): Promise<Response> {
   const body = await readJsonObject(request, config.maxBodyBytes);
-  return await paint(toImagePlan(body, options(config)), gemini);
+  return await paint(toImagePlan(body, options(config)), gemini, "image_generation.completed");
 }
 
 /** The 400 of an edit that sends a mask. */
@@ -92,5 +105,5 @@ export async function handleImageEdits(
   }
   const [turn] = plan.request.contents;
   turn.parts = [...images, ...turn.parts ?? []];
-  return await paint(plan, gemini);
+  return await paint(plan, gemini, "image_edit.completed");
 }

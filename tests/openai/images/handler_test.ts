@@ -131,7 +131,8 @@ Deno.test("images: bad sizes, formats and fields are 400s naming the field", asy
     [{ prompt: "x", response_format: "png" }, "response_format"],
     [{ prompt: "x", output_format: "jpeg" }, "output_format"],
     [{ prompt: "x", background: "transparent" }, "background"],
-    [{ prompt: "x", stream: true }, "stream"],
+    [{ prompt: "x", stream: "yes" }, "stream"],
+    [{ prompt: "x", stream: true, partial_images: 4 }, "partial_images"],
     [{ prompt: " " }, "prompt"],
     [{}, "prompt"],
   ];
@@ -263,4 +264,60 @@ Deno.test("images.edit as JSON: masks, OpenAI file ids and non-pictures are 400s
     assert.equal((await edit(body)).param, param, JSON.stringify(body).slice(0, 80));
   }
   assert.equal(gw.fake.requests.length, 0);
+});
+
+Deno.test("images.generate and images.edit stream: one completed event per image", async () => {
+  await using gw = await startGateway();
+  const stream = await gw.openai.images.generate({
+    model: "gpt-image-1",
+    prompt: "Two owls",
+    n: 2,
+    size: "1024x1536",
+    quality: "high",
+    stream: true,
+    partial_images: 2,
+  });
+  const events = [];
+  for await (const event of stream) {
+    assertSchema("ImageGenStreamEvent", event);
+    events.push(event);
+  }
+  assert.equal(events.length, 2);
+  for (const event of events) {
+    assert.equal(event.type, "image_generation.completed");
+    assert.equal(event.b64_json, FAKE_PNG);
+    assert.equal(event.size, "1024x1536");
+    assert.equal(event.quality, "high");
+    assert.equal(event.output_format, "png");
+    assert.ok((event as { usage: { output_tokens: number } }).usage.output_tokens > 0);
+  }
+  assert.equal(gw.fake.requests.length, 2);
+  const edits = await gw.openai.images.edit({
+    model: "gpt-image-1",
+    image: await toFile(PNG, "a.png"),
+    prompt: "At night",
+    size: "1792x1024",
+    stream: true,
+  });
+  const edited = [];
+  for await (const event of edits) {
+    assertSchema("ImageEditStreamEvent", event);
+    edited.push(event);
+  }
+  assert.equal(edited.length, 1);
+  assert.equal(edited[0].type, "image_edit.completed");
+  assert.equal(edited[0].size, "auto");
+  assert.equal(edited[0].quality, "auto");
+});
+
+Deno.test("images.generate stream: failures are HTTP errors before any event", async () => {
+  await using gw = await startGateway();
+  gw.fake.reply({ json: { promptFeedback: { blockReason: "PROHIBITED_CONTENT" } } });
+  const response = await gw.request("/v1/images/generations", {
+    method: "POST",
+    body: JSON.stringify({ prompt: "x", stream: true }),
+  });
+  assert.equal(response.status, 400);
+  const error: ErrorResponse = await response.json();
+  assert.equal(error.error.code, "content_policy_violation");
 });
