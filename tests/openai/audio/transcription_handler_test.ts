@@ -380,3 +380,15 @@ Deno.test("audio.transcriptions: a retired model is answered by its replacement,
   assertSchema("CreateTranscriptionResponseJson", await response.json());
   assert.ok(gw.fake.requests[0].path.includes("/models/gemini-3.6-flash:"));
 });
+
+Deno.test("audio.transcriptions: a WAV file longer than an hour is a 400 naming file", async () => {
+  await using gw = await startGateway();
+  // 16-bit mono at 500 Hz: 1000 bytes a second, so 3.7 MB last 3700 s.
+  const long = Uint8Array.fromBase64(pcm16ToWav(new Uint8Array(3_700_000).toBase64(), 500));
+  const form = new FormData();
+  form.append("file", new File([long], "long.wav"));
+  const error = await refused(gw, form);
+  assert.equal(error.param, "file");
+  assert.match(error.message, /3700 s/);
+  assert.equal(gw.fake.requests.length, 0);
+});
