@@ -1,8 +1,8 @@
 /**
  * A file uploaded in a multipart form as a Gemini inline `Blob`: its media type as declared, or
- * (when declared as `application/octet-stream` or not at all, as the openai SDKs' `toFile` and
- * `curl -F` send files) recognised from its bytes or its name; counted against the request's
- * media budget.
+ * (when declared as `application/octet-stream`, not at all, as the openai SDKs' `toFile` and
+ * `curl -F` send files, or as a type Gemini does not take, such as `audio/mpga` or `video/mpeg`
+ * for MP3) recognised from its bytes or its name; counted against the request's media budget.
  * @module
  */
 
@@ -22,8 +22,9 @@ export interface UploadKinds {
 }
 
 /**
- * The inline `Blob` of `file` (the form field `param`), if its type is one of `kinds`: else a
- * 400 naming `param`. An empty file is a 400 too; its bytes count against `budget` (413 past it).
+ * The inline `Blob` of `file` (the form field `param`), of the first of its declared type, its
+ * bytes' and its name's that is one of `kinds`; when none is, a 400 naming `param`. An empty
+ * file is a 400 too; its bytes count against `budget` (413 past it).
  */
 export async function uploadedBlob(
   file: File,
@@ -37,8 +38,13 @@ export async function uploadedBlob(
     throw invalidRequest(`Invalid '${param}': the file is empty.`, param, "invalid_value");
   }
   const bytes = new Uint8Array(await file.arrayBuffer());
-  const mimeType = normalizeMimeType(file.type) ?? sniffMimeType(bytes.subarray(0, 16)) ??
-    mimeTypeFromName(file.name);
+  const told = [
+    normalizeMimeType(file.type),
+    sniffMimeType(bytes.subarray(0, 16)),
+    mimeTypeFromName(file.name),
+  ];
+  const mimeType = told.find((type) => type && kinds.mimeTypes.includes(type)) ??
+    told.find(Boolean);
   if (!mimeType || !kinds.mimeTypes.includes(mimeType)) {
     const found = mimeType ? `of type ${mimeType}` : "of a format not recognised";
     throw invalidRequest(

@@ -114,8 +114,9 @@ export function isTranscriptionModel(model: string): boolean {
 /**
  * A transcription model's answer to a request with audio: {@linkcode TRANSCRIPT}, as plain text,
  * or (in JSON mode) as the object of the schema's properties among `language`, `text`, `segments`
- * (one per sentence) and `words`, times spread evenly over one second per word; `undefined` for
- * other models and requests without audio.
+ * (one per sentence, spoken in turn by speakers `A` and `B` when the segments' schema has a
+ * `speaker`) and `words`, times spread evenly over one second per word; `undefined` for other
+ * models and requests without audio.
  */
 export function transcription(model: string, request: GenerateContentRequest): string | undefined {
   const audio = request.contents.some((content) =>
@@ -131,12 +132,16 @@ export function transcription(model: string, request: GenerateContentRequest): s
     start: index,
     end: index + 0.8,
   }));
+  const segmentSchema = isRecord(wanted.segments) && isRecord(wanted.segments.items)
+    ? wanted.segments.items.properties
+    : undefined;
+  const speakers = isRecord(segmentSchema) && Object.hasOwn(segmentSchema, "speaker");
   let at = 0;
-  const segments = TRANSCRIPT.split(/(?<=\.) /).map((text) => {
+  const segments = TRANSCRIPT.split(/(?<=\.) /).map((text, index) => {
     const count = text.split(" ").length;
     const segment = { start: at, end: at + count - 0.2, text };
     at += count;
-    return segment;
+    return speakers ? { ...segment, speaker: "AB"[index % 2] } : segment;
   });
   const full: Record<string, unknown> = { language: "english", text: TRANSCRIPT, segments, words };
   return JSON.stringify(

@@ -194,6 +194,18 @@ export interface ImagesResponse {
   usage?: ImageGenUsage;
 }
 
+/** The event of a streamed image generation (or edit) that carries one finished image. */
+export interface ImageCompletedEvent {
+  type: "image_generation.completed" | "image_edit.completed";
+  b64_json: string;
+  created_at: number;
+  size: "1024x1024" | "1024x1536" | "1536x1024" | "auto";
+  quality: "low" | "medium" | "high" | "auto";
+  background: "transparent" | "opaque" | "auto";
+  output_format: "png" | "webp" | "jpeg";
+  usage: ImageGenUsage;
+}
+
 /** A word of a transcription with its times, in seconds. */
 export interface TranscriptionWord {
   word: string;
@@ -238,6 +250,32 @@ export interface CreateTranscriptionResponseVerboseJson {
   text: string;
   words?: TranscriptionWord[];
   segments?: TranscriptionSegment[];
+  usage?: TranscriptTextUsageDuration;
+}
+
+/** `response_format: "diarized_json"` of `POST /audio/transcriptions`. */
+export interface CreateTranscriptionResponseDiarizedJson {
+  task: "transcribe";
+  duration: number;
+  text: string;
+  segments: TranscriptionDiarizedSegment[];
+  usage?: TranscriptTextUsageTokens | TranscriptTextUsageDuration;
+}
+
+/** A segment of a diarized transcript, with its speaker. */
+export interface TranscriptionDiarizedSegment {
+  type: "transcript.text.segment";
+  id: string;
+  start: number;
+  end: number;
+  text: string;
+  speaker: string;
+}
+
+/** Usage billed by the audio's length (Whisper's). */
+export interface TranscriptTextUsageDuration {
+  type: "duration";
+  seconds: number;
 }
 
 /** A streamed piece of a transcription. */

@@ -25,6 +25,14 @@ Deno.test("uploadedBlob: the declared type, else the bytes', else the name's", a
     (await uploadedBlob(new File(["...."], "talk.mp3"), "file", AUDIO, budget)).mimeType,
     "audio/mp3",
   );
+  const mp3 = new Uint8Array([0x49, 0x44, 0x33, 4, 0, 0]);
+  for (const type of ["audio/mpga", "video/mpeg", "audio/mpeg3"]) {
+    assert.equal(
+      (await uploadedBlob(new File([mp3], "talk.mpga", { type }), "file", AUDIO, budget)).mimeType,
+      "audio/mp3",
+      `${type}: the bytes tell`,
+    );
+  }
 });
 
 Deno.test("uploadedBlob: other types, empty files and budgets overrun are refused", async () => {

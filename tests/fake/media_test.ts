@@ -76,6 +76,20 @@ Deno.test("transcription models: the transcript as text, or the schema's fields 
   );
   assert.deepEqual(Object.keys(json), ["text", "segments"]);
   assert.equal(json.segments.length, 2);
+  assert.equal(json.segments[0].speaker, undefined);
+  const diarized = JSON.parse(
+    heard({
+      responseMimeType: "application/json",
+      responseJsonSchema: {
+        type: "object",
+        properties: { segments: { type: "array", items: { properties: { speaker: {} } } } },
+      },
+    })!,
+  );
+  assert.deepEqual(diarized.segments.map((segment: { speaker: string }) => segment.speaker), [
+    "A",
+    "B",
+  ]);
   assert.equal(transcription("gemini-3.8-flash", { contents: [{ parts: [audio] }] }), undefined);
   assert.equal(transcription("gemini-3.5-transcribe", ask("no audio")), undefined);
 });

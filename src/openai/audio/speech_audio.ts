@@ -4,27 +4,35 @@
  * Gemini states the audio's type: raw 16-bit mono PCM as `audio/L16;codec=pcm;rate=24000` (or
  * `audio/pcm;rate=…`), little-endian in practice although `L16` names big-endian, or WAV. PCM is
  * wrapped as WAV for `wav` and passed as is for `pcm`; a WAV answer is passed as is for `wav` (not
- * wrapped twice) and unwrapped for `pcm`; `mp3` is encoded from the PCM.
+ * wrapped twice) and unwrapped for `pcm`; `mp3` and `flac` are encoded from the PCM.
  * @module
  */
 
 import type { Blob as GeminiBlob } from "../../gemini/types.ts";
 import { GatewayError } from "../../core/errors.ts";
+import { pcm16ToFlac } from "../../core/flac.ts";
 import { pcm16ToMp3 } from "../../core/mp3.ts";
 import { pcm16ToWav } from "../../core/wav.ts";
 import { decodeBase64 } from "../../http/base64.ts";
 
 /** The formats the gateway answers speech in. */
-export const SPEECH_FORMATS = ["mp3", "wav", "pcm"] as const;
+export const SPEECH_FORMATS = ["mp3", "wav", "pcm", "flac"] as const;
 
 /** A format the gateway answers speech in. */
 export type SpeechFormat = typeof SPEECH_FORMATS[number];
+
+/** The formats speech is streamed in (`stream_format: "sse"`): those encoded piece by piece. */
+export const STREAMED_SPEECH_FORMATS = ["mp3", "pcm"] as const;
+
+/** A format speech is streamed in. */
+export type StreamedSpeechFormat = typeof STREAMED_SPEECH_FORMATS[number];
 
 /** The `content-type` of each format. */
 export const SPEECH_CONTENT_TYPES: Record<SpeechFormat, string> = {
   mp3: "audio/mpeg",
   wav: "audio/wav",
   pcm: "audio/pcm",
+  flac: "audio/flac",
 };
 
 /** The sample rate of Gemini's speech when its type names none. */
@@ -74,7 +82,10 @@ export function readSpeech(blob: GeminiBlob): SpeechPcm {
 }
 
 /** Gemini's audio `blobs` (the pieces of one answer, in order) as the bytes of `format`. */
-export function toSpeechBytes(blobs: GeminiBlob[], format: SpeechFormat): Uint8Array {
+export async function toSpeechBytes(
+  blobs: GeminiBlob[],
+  format: SpeechFormat,
+): Promise<Uint8Array> {
   const pieces = blobs.map(readSpeech);
   if (format === "wav" && pieces.length === 1 && pieces[0].wav) return pieces[0].wav;
   const pcm = new Uint8Array(pieces.reduce((sum, piece) => sum + piece.pcm.length, 0));
@@ -91,5 +102,7 @@ export function toSpeechBytes(blobs: GeminiBlob[], format: SpeechFormat): Uint8A
       return decodeBase64(pcm16ToWav(pcm.toBase64(), sampleRate));
     case "mp3":
       return pcm16ToMp3(pcm, sampleRate);
+    case "flac":
+      return await pcm16ToFlac(pcm, sampleRate);
   }
 }

@@ -24,7 +24,7 @@ export async function handleSpeech(
     modelAliases: config.modelAliases,
   });
   const headers = substitutionHeaders(plan);
-  if (plan.sse && plan.format !== "wav") {
+  if (plan.sse) {
     return await streamResponse(
       gemini.streamGenerateContent(plan.model, plan.request),
       speechEvents(plan.format),
@@ -34,7 +34,7 @@ export async function handleSpeech(
     );
   }
   const answer = await gemini.generateContent(plan.model, plan.request);
-  const bytes = toSpeechBytes(speechOf(answer), plan.format);
+  const bytes = await toSpeechBytes(speechOf(answer), plan.format);
   return new Response(bytes as Uint8Array<ArrayBuffer>, {
     headers: { "content-type": SPEECH_CONTENT_TYPES[plan.format], ...headers },
   });

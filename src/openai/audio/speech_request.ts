@@ -12,7 +12,12 @@ import type { GenerateContentRequest } from "../../gemini/types.ts";
 import { excerpt } from "../../core/excerpt.ts";
 import { type ModelAliases, type ResolvedModel, resolveModel } from "../../core/model_name.ts";
 import { invalidValue, missing, optional, readNumber, readString } from "../../http/fields.ts";
-import { SPEECH_FORMATS, type SpeechFormat } from "./speech_audio.ts";
+import {
+  SPEECH_FORMATS,
+  type SpeechFormat,
+  STREAMED_SPEECH_FORMATS,
+  type StreamedSpeechFormat,
+} from "./speech_audio.ts";
 import { toVoiceName } from "./voices.ts";
 
 /** OpenAI's speech model names (and its other models), answered by the default speech model. */
@@ -28,12 +33,14 @@ export interface SpeechRequestOptions {
 }
 
 /** A speech request, ready for Gemini: `model` is the model that answers it. */
-export interface SpeechPlan extends ResolvedModel {
-  format: SpeechFormat;
-  /** `stream_format: "sse"`: the audio as `speech.audio.delta` events. */
-  sse: boolean;
-  request: GenerateContentRequest;
-}
+export type SpeechPlan =
+  & ResolvedModel
+  & { request: GenerateContentRequest }
+  & (
+    /** `stream_format: "sse"`: the audio as `speech.audio.delta` events. */
+    | { sse: true; format: StreamedSpeechFormat }
+    | { sse: false; format: SpeechFormat }
+  );
 
 function boundedText(value: unknown, param: string): string {
   const text = readString(value, param);
@@ -46,7 +53,7 @@ function boundedText(value: unknown, param: string): string {
   return text;
 }
 
-/** The format asked for: OpenAI's default is `mp3`; `opus`, `aac` and `flac` are refused. */
+/** The format asked for: OpenAI's default is `mp3`; `opus` and `aac` are refused. */
 function readFormat(value: unknown): SpeechFormat {
   const format = optional(value, "response_format", readString) ?? "mp3";
   if ((SPEECH_FORMATS as readonly string[]).includes(format)) return format as SpeechFormat;
@@ -85,8 +92,11 @@ export function toSpeechPlan(
     throw invalidValue("stream_format", "expected audio or sse.");
   }
   const sse = streamFormat === "sse";
-  if (sse && format === "wav") {
-    throw invalidValue("response_format", "streamed speech (sse) is sent as mp3 or pcm.");
+  if (sse && !(STREAMED_SPEECH_FORMATS as readonly string[]).includes(format)) {
+    throw invalidValue(
+      "response_format",
+      `streamed speech (sse) is sent as ${STREAMED_SPEECH_FORMATS.join(" or ")}.`,
+    );
   }
   const directions = [
     instructions && /[.!?:]$/.test(instructions)
@@ -97,8 +107,7 @@ export function toSpeechPlan(
   const text = directions ? `${directions.replace(/[.:]$/, "")}:\n${input}` : input;
   return {
     ...resolved,
-    format,
-    sse,
+    ...(sse ? { sse, format: format as StreamedSpeechFormat } : { sse, format }),
     request: {
       contents: [{ role: "user", parts: [{ text }] }],
       generationConfig: {

@@ -15,7 +15,7 @@ import { sseEvent } from "../../http/sse.ts";
 import { openaiErrorBody } from "../errors.ts";
 import { missingMedia } from "../media_failure.ts";
 import type { SpeechAudioDeltaEvent, SpeechAudioDoneEvent } from "../types.ts";
-import { readSpeech, type SpeechFormat } from "./speech_audio.ts";
+import { readSpeech, type StreamedSpeechFormat } from "./speech_audio.ts";
 
 /** The audio parts of an answer's first candidate, thoughts left out. */
 export function audioBlobs(response: GenerateContentResponse): GeminiBlob[] {
@@ -45,7 +45,7 @@ export function toSpeechUsage(usage: UsageMetadata | undefined): SpeechAudioDone
  * as it comes). A blocked prompt, or a stream that ends without any audio, fails like a whole
  * answer would (an HTTP error when it happens before the stream began).
  */
-export function speechEvents(format: Exclude<SpeechFormat, "wav">): StreamTranslator {
+export function speechEvents(format: StreamedSpeechFormat): StreamTranslator {
   let mp3: Mp3Stream | undefined;
   let usage: UsageMetadata | undefined;
   let last: GenerateContentResponse = {};

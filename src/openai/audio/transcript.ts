@@ -1,17 +1,18 @@
 /**
  * What a transcription asks Gemini for when timestamps are wanted, and how its answer is read:
- * structured output (`responseJsonSchema`) with the language, the text, its segments and, when
- * asked, its words, each with start and end times in seconds.
+ * structured output (`responseJsonSchema`) with the language, the text, its segments (with their
+ * speakers, when asked) and, when asked, its words, each with start and end times in seconds.
  * @module
  */
 
 import { isRecord } from "../../http/fields.ts";
 
-/** A stretch of the transcript with its times, in seconds. */
+/** A stretch of the transcript with its times, in seconds, and who speaks it, if told. */
 export interface TimedText {
   start: number;
   end: number;
   text: string;
+  speaker?: string;
 }
 
 /** What the model answers with. */
@@ -25,8 +26,28 @@ export interface Transcript {
 
 const TIME = { type: "number", minimum: 0 };
 
-/** The JSON Schema of the answer; `words` only when word timestamps are asked for. */
-export function transcriptSchema(words: boolean): Record<string, unknown> {
+/** What the answer holds beyond the language, the text and the timed segments. */
+export interface TranscriptParts {
+  /** Timed words. */
+  words: boolean;
+  /** A speaker label on every segment. */
+  speakers: boolean;
+}
+
+/** The JSON Schema of the answer, with the `parts` asked for. */
+export function transcriptSchema({ words, speakers }: TranscriptParts): Record<string, unknown> {
+  const segment: Record<string, unknown> = {
+    start: { ...TIME, description: "When the segment starts, in seconds." },
+    end: { ...TIME, description: "When the segment ends, in seconds." },
+    text: { type: "string" },
+  };
+  if (speakers) {
+    segment.speaker = {
+      type: "string",
+      description: "Who speaks the segment: the speaker's name when known, else A, B, C… in " +
+        "the order the speakers are first heard.",
+    };
+  }
   const properties: Record<string, unknown> = {
     language: {
       type: "string",
@@ -35,16 +56,11 @@ export function transcriptSchema(words: boolean): Record<string, unknown> {
     text: { type: "string", description: "The whole transcript." },
     segments: {
       type: "array",
-      description: "The transcript in order, cut at sentences or pauses, with times in seconds.",
-      items: {
-        type: "object",
-        properties: {
-          start: { ...TIME, description: "When the segment starts, in seconds." },
-          end: { ...TIME, description: "When the segment ends, in seconds." },
-          text: { type: "string" },
-        },
-        required: ["start", "end", "text"],
-      },
+      description: speakers
+        ? "The transcript in order, cut at sentences, pauses and changes of speaker, with " +
+          "times in seconds."
+        : "The transcript in order, cut at sentences or pauses, with times in seconds.",
+      items: { type: "object", properties: segment, required: Object.keys(segment) },
     },
   };
   if (words) {
@@ -87,9 +103,16 @@ export function readTranscript(answer: string): Transcript {
       const value = isRecord(item) ? read(item) : undefined;
       return value === undefined ? [] : [value];
     });
-  const segments = timed(parsed.segments, (item) => {
+  const segments = timed(parsed.segments, (item): TimedText => {
     const start = number(item.start);
-    return { start, end: Math.max(start, number(item.end)), text: string(item.text) };
+    const segment: TimedText = {
+      start,
+      end: Math.max(start, number(item.end)),
+      text: string(item.text),
+    };
+    const speaker = string(item.speaker).trim();
+    if (speaker) segment.speaker = speaker;
+    return segment;
   });
   const words = timed(parsed.words, (item) => {
     if (typeof item.word !== "string") return undefined;

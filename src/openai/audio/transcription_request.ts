@@ -3,10 +3,11 @@
  * `GenerateContentRequest` that transcribes (or translates into English) the uploaded audio,
  * which the handler puts before the instruction.
  *
- * `json` and `text` answers (and streams) ask for plain text; `srt`, `vtt` and `verbose_json` ask
- * for structured output with timed segments and, when `timestamp_granularities` include `word`,
- * timed words ({@linkcode transcriptSchema}). `prompt` and `language` become hints in the
- * instruction. The mapping is described in `docs/media.md`.
+ * `json` and `text` answers (and streams) ask for plain text; `srt`, `vtt`, `verbose_json` and
+ * `diarized_json` ask for structured output with timed segments (with their speakers for
+ * `diarized_json`) and, when `timestamp_granularities` include `word`, timed words
+ * ({@linkcode transcriptSchema}). `prompt`, `language` and `known_speaker_names` become hints in
+ * the instruction. The mapping is described in `docs/media.md`.
  * @module
  */
 
@@ -25,7 +26,14 @@ export const OPENAI_TRANSCRIPTION_MODELS = /^(whisper-|gpt-|o[134](-|$))/;
 export type TranscriptionTask = "transcribe" | "translate";
 
 /** The answer formats. */
-export const TRANSCRIPT_FORMATS = ["json", "text", "srt", "verbose_json", "vtt"] as const;
+export const TRANSCRIPT_FORMATS = [
+  "json",
+  "text",
+  "srt",
+  "verbose_json",
+  "vtt",
+  "diarized_json",
+] as const;
 
 /** An answer format. */
 export type TranscriptFormat = typeof TRANSCRIPT_FORMATS[number];
@@ -45,6 +53,8 @@ export interface TranscriptionPlan extends ResolvedModel {
   /** `verbose_json`'s parts: segments (the default) and words. */
   segments: boolean;
   words: boolean;
+  /** `diarized_json`: a speaker on every segment. */
+  speakers: boolean;
   stream: boolean;
   /** The request's `language` (ISO-639-1), if given. */
   language?: string;
@@ -59,12 +69,16 @@ function readList(value: unknown, param: string): string[] {
   return list.map((item, index) => readString(item, childParam(param, index)));
 }
 
-/** The instruction: the task, then the hints the request gives. */
+/**
+ * The instruction: the task, then the hints the request gives. `speakers` asks for speaker labels:
+ * the names of the known speakers, in order, or none (labels A, B, C…).
+ */
 export function instructionText(
   task: TranscriptionTask,
   timed: boolean,
   language: string | undefined,
   prompt: string | undefined,
+  speakers?: string[],
 ): string {
   const lines = [
     task === "translate"
@@ -73,6 +87,16 @@ export function instructionText(
         "transcript only.",
   ];
   if (timed) lines.push("Give the start and end of every segment (and word) in seconds.");
+  if (speakers) {
+    lines.push(
+      "Start a new segment whenever the speaker changes, and label each segment with its " +
+        (speakers.length > 0
+          ? `speaker; the speakers are, in the order they are first heard: ${
+            speakers.join(", ")
+          } (label anyone else A, B, C…).`
+          : "speaker: A, B, C… in the order the speakers are first heard."),
+    );
+  }
   if (language && task === "transcribe") {
     lines.push(`The speech is in the language with ISO-639-1 code "${language}".`);
   }
@@ -122,19 +146,30 @@ export function toTranscriptionPlan(
     }
   }
   const stream = optional(fields.stream, "stream", readFormBoolean) ?? false;
-  const timed = format === "srt" || format === "vtt" || format === "verbose_json";
+  const timed = format !== "json" && format !== "text";
   if (stream && timed) {
     throw invalidValue("stream", `streaming is not supported for response_format ${format}.`);
   }
   const words = granularities.includes("word") && format === "verbose_json";
+  const speakers = format === "diarized_json";
+  if (speakers && task === "translate") {
+    throw invalidValue(
+      "response_format",
+      "diarized_json is for transcriptions; translations are answered as json, text, srt, " +
+        "verbose_json or vtt.",
+    );
+  }
+  const knownSpeakers = readList(fields.known_speaker_names, "known_speaker_names");
   const generationConfig: GenerationConfig = timed
-    ? toJsonOutput(transcriptSchema(words), "response_format", resolved.model)
+    ? toJsonOutput(transcriptSchema({ words, speakers }), "response_format", resolved.model)
     : {};
   if (temperature !== undefined) generationConfig.temperature = temperature;
   const request: GenerateContentRequest = {
     contents: [{
       role: "user",
-      parts: [{ text: instructionText(task, timed, language, prompt) }],
+      parts: [{
+        text: instructionText(task, timed, language, prompt, speakers ? knownSpeakers : undefined),
+      }],
     }],
   };
   if (Object.keys(generationConfig).length > 0) request.generationConfig = generationConfig;
@@ -145,6 +180,7 @@ export function toTranscriptionPlan(
     timed,
     segments: granularities.length === 0 || granularities.includes("segment"),
     words,
+    speakers,
     stream,
     language,
     temperature,

@@ -1,14 +1,15 @@
 /**
- * Gemini's transcription answer in the `response_format` asked for: `json`, `text`, `srt`, `vtt`
- * or `verbose_json`.
+ * Gemini's transcription answer in the `response_format` asked for: `json`, `text`, `srt`, `vtt`,
+ * `verbose_json` or `diarized_json`.
  * @module
  */
 
 import type { GenerateContentResponse, UsageMetadata } from "../../gemini/types.ts";
 import { candidateText } from "../completions/response.ts";
-import { blockedPromptText } from "../../core/prompt_feedback.ts";
-import { GatewayError } from "../../core/errors.ts";
+import { toFinishReason } from "../../core/finish_reason.ts";
+import { missingMedia } from "../media_failure.ts";
 import type {
+  CreateTranscriptionResponseDiarizedJson,
   CreateTranscriptionResponseJson,
   CreateTranscriptionResponseVerboseJson,
   TranscriptionSegment,
@@ -32,17 +33,15 @@ export function toTranscriptionUsage(usage: UsageMetadata | undefined): Transcri
   };
 }
 
-/** The text of an answer; a blocked prompt is a 400 saying so. */
+/**
+ * The text of an answer (empty for silence). A blocked prompt or a policy stop is a 400
+ * `content_policy_violation`, an answer without a candidate otherwise a 502 `no_transcript`
+ * ({@linkcode missingMedia}).
+ */
 export function answerText(response: GenerateContentResponse): string {
   const candidate = response.candidates?.[0];
-  if (!candidate) {
-    throw new GatewayError(
-      400,
-      blockedPromptText(response.promptFeedback) ?? "Gemini answered without a transcript.",
-      "invalid_request_error",
-      "file",
-      "content_policy_violation",
-    );
+  if (!candidate || toFinishReason(candidate.finishReason, false) === "content_filter") {
+    throw missingMedia(response, "a transcript", "file", "no_transcript");
   }
   return candidateText(candidate);
 }
@@ -80,7 +79,8 @@ export function toVtt(transcript: Transcript, duration: number): string {
 
 /**
  * `verbose_json`: OpenAI's Whisper fields Gemini has no counterpart for (`tokens`,
- * `avg_logprob`, `compression_ratio`, `no_speech_prob`, `seek`) are neutral values.
+ * `avg_logprob`, `compression_ratio`, `no_speech_prob`, `seek`) are neutral values; `usage` is
+ * Whisper's, the audio's length in seconds (when it is known).
  */
 export function toVerboseJson(
   transcript: Transcript,
@@ -97,6 +97,7 @@ export function toVerboseJson(
     text: transcript.text,
   };
   if (plan.words) answer.words = transcript.words;
+  if (duration > 0) answer.usage = { type: "duration", seconds: duration };
   if (plan.segments) {
     answer.segments = transcript.segments.map((segment, id): TranscriptionSegment => ({
       id,
@@ -112,6 +113,31 @@ export function toVerboseJson(
     }));
   }
   return answer;
+}
+
+/**
+ * `diarized_json`: the segments with their speakers (`A` when the model named none) and ids
+ * `seg_1`, `seg_2`…, and the usage in tokens.
+ */
+export function toDiarizedJson(
+  transcript: Transcript,
+  duration: number,
+  usage: UsageMetadata | undefined,
+): CreateTranscriptionResponseDiarizedJson {
+  return {
+    task: "transcribe",
+    duration,
+    text: transcript.text,
+    segments: transcript.segments.map((segment, index) => ({
+      type: "transcript.text.segment",
+      id: `seg_${index + 1}`,
+      start: segment.start,
+      end: segment.end,
+      text: segment.text,
+      speaker: segment.speaker ?? "A",
+    })),
+    usage: toTranscriptionUsage(usage),
+  };
 }
 
 /**
@@ -144,6 +170,9 @@ export function toTranscriptionResponse(
     );
   if (plan.format === "verbose_json") {
     return Response.json(toVerboseJson(transcript, plan, length), { headers });
+  }
+  if (plan.format === "diarized_json") {
+    return Response.json(toDiarizedJson(transcript, length, response.usageMetadata), { headers });
   }
   const subtitles = plan.format === "srt" ? toSrt(transcript, length) : toVtt(transcript, length);
   return new Response(subtitles, {

@@ -1,7 +1,9 @@
 /**
  * A streamed transcription (`stream: true`) as OpenAI's events: a `transcript.text.delta` per
  * piece of text as Gemini's stream brings it, then `transcript.text.done` with the whole text and
- * the usage; a failure after the stream began is an error event in OpenAI's envelope.
+ * the usage. A blocked prompt or a policy stop fails like a whole answer would (an HTTP error
+ * before the stream began, else an error event in OpenAI's envelope); a chunk without candidates
+ * (usage alone) adds no text.
  * @module
  */
 
@@ -19,6 +21,7 @@ export function transcriptionEvents(): StreamTranslator {
   return {
     next(response) {
       if (response.usageMetadata) usage = response.usageMetadata;
+      if (!response.candidates?.length && !response.promptFeedback?.blockReason) return "";
       const delta = answerText(response);
       if (!delta) return "";
       text += delta;

@@ -4,9 +4,10 @@
  *
  * Gemini has no raw text continuation: each prompt is sent as the user turn, with a system
  * instruction asking for the continuation alone (or, with `suffix`, for the text that goes
- * between the prompt and the suffix). `max_tokens` is sent only when given (OpenAI's default of
- * 16 would cut a thinking model short); `best_of` other than `n` is refused, as are token-id
- * prompts. The mapping is described in `docs/media.md`.
+ * between the prompt and the suffix), with the least thinking the model allows (thoughts count
+ * against `max_tokens`, and an editor's completion should be quick). `max_tokens` is sent only
+ * when given (OpenAI's default of 16 would cut a thinking model short); `best_of` other than `n`
+ * is refused, as are token-id prompts. The mapping is described in `docs/media.md`.
  * @module
  */
 
@@ -14,6 +15,7 @@ import type { GenerateContentRequest, GenerationConfig } from "../../gemini/type
 import { invalidRequest } from "../../core/errors.ts";
 import { type ModelAliases, type ResolvedModel, resolveModel } from "../../core/model_name.ts";
 import { toSafetySettings } from "../../core/safety.ts";
+import { toThinkingConfig } from "../../core/thinking.ts";
 import {
   childParam,
   invalidValue,
@@ -104,6 +106,9 @@ export function toCompletionRequest(
   const echo = optional(body.echo, "echo", readBoolean) ?? false;
   const suffix = optional(body.suffix, "suffix", readString) || undefined;
   const generationConfig = toCompletionConfig(body, n);
+  // A continuation needs no reasoning, and thoughts would eat into a small max_tokens.
+  const thinkingConfig = toThinkingConfig(resolved.model, "none", undefined, false);
+  if (thinkingConfig) generationConfig.thinkingConfig = thinkingConfig;
   const safetySettings = toSafetySettings(options.safetyThreshold, undefined);
   const requests = prompts.map((prompt): GenerateContentRequest => {
     const request: GenerateContentRequest = {

@@ -34,6 +34,11 @@ export interface ImagePlan extends ResolvedModel {
   /** Images to paint: one call each. */
   n: number;
   responseFormat: ImageResponseFormat;
+  /** Whether the images are sent as events (`stream: true`). */
+  stream: boolean;
+  /** The `size` and `quality` asked for, as given. */
+  size?: string;
+  quality?: string;
   request: GenerateContentRequest;
 }
 
@@ -52,7 +57,9 @@ function oneOf(value: unknown, param: string, allowed: string[]): string | undef
  * Translates an image request's fields (an edit's pictures go before the prompt, in the same user
  * turn). `dall-e-…` requests default to `url` answers (a `data:`
  * URL, as the gateway stores nothing), others to `b64_json`. Gemini's image models paint PNG,
- * opaque: other `output_format`s, a transparent `background` and `stream` are refused.
+ * opaque: other `output_format`s and a transparent `background` are refused. `stream` is taken
+ * (each image is one event, as Gemini paints no partial images; `partial_images` is checked and
+ * otherwise ignored).
  */
 export function toImagePlan(
   fields: Record<string, unknown>,
@@ -76,18 +83,20 @@ export function toImagePlan(
     (requested.startsWith("dall-e") ? "url" : "b64_json")) as ImageResponseFormat;
   oneOf(fields.output_format, "output_format", ["png"]);
   oneOf(fields.background, "background", ["auto", "opaque"]);
-  if (optional(fields.stream, "stream", readFormBoolean)) {
-    throw invalidValue("stream", "streamed image generation is not supported; leave stream out.");
-  }
-  const imageConfig = toImageConfig(
-    optional(fields.size, "size", readString),
-    optional(fields.quality, "quality", readString),
+  const stream = optional(fields.stream, "stream", readFormBoolean) ?? false;
+  optional(
+    fields.partial_images,
+    "partial_images",
+    (value, param) => readFormInteger(value, param, { min: 0, max: 3 }),
   );
+  const size = optional(fields.size, "size", readString);
+  const quality = optional(fields.quality, "quality", readString);
+  const imageConfig = toImageConfig(size, quality);
   const request: GenerateContentRequest = {
     contents: [{ role: "user", parts: [{ text: prompt }] }],
     generationConfig: { responseModalities: ["TEXT", "IMAGE"] },
     safetySettings: toSafetySettings(options.safetyThreshold, undefined),
   };
   if (Object.keys(imageConfig).length > 0) request.generationConfig!.imageConfig = imageConfig;
-  return { ...resolved, n, responseFormat, request };
+  return { ...resolved, n, responseFormat, stream, size, quality, request };
 }

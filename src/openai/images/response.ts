@@ -5,8 +5,9 @@
 
 import type { GenerateContentResponse, Part, UsageMetadata } from "../../gemini/types.ts";
 import { missingMedia } from "../media_failure.ts";
-import type { Image, ImageGenUsage, ImagesResponse } from "../types.ts";
-import type { ImageResponseFormat } from "./request.ts";
+import { sseEvent } from "../../http/sse.ts";
+import type { Image, ImageCompletedEvent, ImageGenUsage, ImagesResponse } from "../types.ts";
+import type { ImagePlan, ImageResponseFormat } from "./request.ts";
 
 const OUTPUT_FORMATS: Record<string, ImagesResponse["output_format"]> = {
   "image/png": "png",
@@ -67,4 +68,38 @@ export function toImagesResponse(
   const outputFormat = OUTPUT_FORMATS[mimeType.split(";")[0].trim().toLowerCase()];
   if (outputFormat) answer.output_format = outputFormat;
   return answer;
+}
+
+const EVENT_SIZES: readonly string[] = ["1024x1024", "1024x1536", "1536x1024"];
+const EVENT_QUALITIES: readonly string[] = ["low", "medium", "high"];
+
+/**
+ * A streamed answer (`stream: true`): one `image_generation.completed` (or `image_edit.completed`)
+ * event per answer, with its picture and its usage. The event's `size` and `quality` are the ones
+ * asked for when OpenAI's events can name them, else `auto`; the `background` is opaque.
+ */
+export function toImageEvents(
+  responses: GenerateContentResponse[],
+  type: ImageCompletedEvent["type"],
+  plan: Pick<ImagePlan, "size" | "quality">,
+  created: number,
+): string {
+  const { data } = toImagesResponse(responses, "b64_json", created);
+  return responses.map((response, index) => {
+    const mimeType = imagePart(response)!.inlineData!.mimeType;
+    const event: ImageCompletedEvent = {
+      type,
+      b64_json: data[index].b64_json!,
+      created_at: created,
+      size:
+        (EVENT_SIZES.includes(plan.size ?? "") ? plan.size : "auto") as ImageCompletedEvent["size"],
+      quality: (EVENT_QUALITIES.includes(plan.quality ?? "")
+        ? plan.quality
+        : "auto") as ImageCompletedEvent["quality"],
+      background: "opaque",
+      output_format: OUTPUT_FORMATS[mimeType.split(";")[0].trim().toLowerCase()] ?? "png",
+      usage: toImagesUsage([response]),
+    };
+    return sseEvent(event, type);
+  }).join("");
 }

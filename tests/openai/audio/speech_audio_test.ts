@@ -11,16 +11,21 @@ Deno.test("readSpeech: L16 and pcm with their rate; unknown types are a 502", ()
   assert.throws(() => readSpeech({ mimeType: "audio/ogg", data: "" }), { status: 502 });
 });
 
-Deno.test("toSpeechBytes: pieces joined; WAV wrapping; MP3 frames", () => {
-  assert.deepEqual(toSpeechBytes([L16, L16], "pcm"), new Uint8Array([...PCM, ...PCM]));
-  const wav = toSpeechBytes([L16], "wav");
+Deno.test("toSpeechBytes: pieces joined; WAV wrapping; MP3 frames; FLAC", async () => {
+  assert.deepEqual(await toSpeechBytes([L16, L16], "pcm"), new Uint8Array([...PCM, ...PCM]));
+  const wav = await toSpeechBytes([L16], "wav");
   assert.equal(wav.length, 44 + PCM.length);
   assert.deepEqual(readSpeech({ mimeType: "audio/wav", data: wav.toBase64() }), {
     pcm: PCM,
     sampleRate: 24000,
     wav,
   });
-  assert.deepEqual(toSpeechBytes([{ mimeType: "audio/wav", data: wav.toBase64() }], "wav"), wav);
-  const mp3 = toSpeechBytes([L16], "mp3");
+  assert.deepEqual(
+    await toSpeechBytes([{ mimeType: "audio/wav", data: wav.toBase64() }], "wav"),
+    wav,
+  );
+  const mp3 = await toSpeechBytes([L16], "mp3");
   assert.equal(mp3[0], 0xff);
+  const flac = await toSpeechBytes([L16], "flac");
+  assert.equal(new TextDecoder().decode(flac.subarray(0, 4)), "fLaC");
 });

@@ -97,6 +97,30 @@ Deno.test("audio.speech.create: mp3 by default, encoded from the PCM", async () 
   assert.ok(gw.fake.requests[0].path.includes("/models/gemini-3.8-flash-lite-tts:"));
 });
 
+Deno.test("audio.speech.create flac: a FLAC file of the speech's length", async () => {
+  await using gw = await startGateway();
+  const input = "Lossless";
+  const response = await gw.openai.audio.speech.create({
+    model: "gpt-4o-mini-tts",
+    voice: "sage",
+    input,
+    response_format: "flac",
+  });
+  assert.equal(response.headers.get("content-type"), "audio/flac");
+  const flac = new Uint8Array(await response.arrayBuffer());
+  assert.equal(new TextDecoder().decode(flac.subarray(0, 4)), "fLaC");
+  // STREAMINFO, the first metadata block: the rate (20 bits), channels − 1 (3 bits), bits per
+  // sample − 1 (5 bits) and the number of samples (36 bits) from its eleventh byte on.
+  const info = flac.subarray(8, 8 + 34);
+  const rate = (info[10] << 12) | (info[11] << 4) | (info[12] >> 4);
+  assert.equal(rate, 24000);
+  assert.equal(((info[12] >> 1) & 0x7) + 1, 1, "mono");
+  assert.equal((((info[12] & 1) << 4) | (info[13] >> 4)) + 1, 16, "16-bit");
+  const samples = (info[13] & 0xf) * 2 ** 32 +
+    ((info[14] << 24) >>> 0) + (info[15] << 16) + (info[16] << 8) + info[17];
+  assert.equal(samples * 2, pcmLength(input));
+});
+
 Deno.test("audio.speech.create stream_format sse: audio deltas, then done with usage", async () => {
   await using gw = await startGateway();
   const response = await gw.openai.audio.speech.create({
@@ -169,11 +193,10 @@ Deno.test("audio.speech: unknown voices and formats are 400s that say what works
   assert.equal(voice.param, "voice");
   assert.match(voice.message, /alloy/);
   assert.match(voice.message, /Zephyr/);
-  for (const format of ["opus", "aac", "flac"]) {
+  for (const format of ["opus", "aac"]) {
     const error = await refused(gw, { input: "x", voice: "alloy", response_format: format });
     assert.equal(error.param, "response_format");
-    assert.match(error.message, /wav/);
-    assert.match(error.message, /pcm/);
+    assert.match(error.message, /mp3, wav, pcm, flac/);
   }
   const cases: [Record<string, unknown>, string][] = [
     [{ voice: "alloy" }, "input"],
@@ -183,6 +206,10 @@ Deno.test("audio.speech: unknown voices and formats are 400s that say what works
     [{ input: "x", voice: "alloy", stream_format: "ws" }, "stream_format"],
     [
       { input: "x", voice: "alloy", stream_format: "sse", response_format: "wav" },
+      "response_format",
+    ],
+    [
+      { input: "x", voice: "alloy", stream_format: "sse", response_format: "flac" },
       "response_format",
     ],
     [{ input: "x", voice: { id: "voice_123" } }, "voice"],

@@ -29,3 +29,18 @@ Deno.test("toSpeechPlan: model, voice, format and the text with its directions",
   assert.equal(directed.sse, true);
   assert.equal(directed.request.contents[0].parts?.[0].text, "Whisper:\nHi");
 });
+
+Deno.test("toSpeechPlan: flac is answered whole, not streamed", () => {
+  assert.equal(
+    toSpeechPlan({ input: "Hi", voice: "echo", response_format: "flac" }, options).format,
+    "flac",
+  );
+  assert.throws(
+    () =>
+      toSpeechPlan(
+        { input: "Hi", voice: "echo", response_format: "flac", stream_format: "sse" },
+        options,
+      ),
+    { param: "response_format" },
+  );
+});

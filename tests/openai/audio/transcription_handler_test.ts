@@ -3,6 +3,7 @@ import { toFile } from "npm:openai@7.57.0";
 import { TRANSCRIPT as HEARD } from "../../../src/fake/media.ts";
 import { pcm16ToWav } from "../../../src/core/wav.ts";
 import type {
+  CreateTranscriptionResponseDiarizedJson,
   CreateTranscriptionResponseVerboseJson,
   ErrorResponse,
 } from "../../../src/openai/types.ts";
@@ -105,6 +106,7 @@ Deno.test("audio.transcriptions.create verbose_json: segments and words, the WAV
   assertSchema("CreateTranscriptionResponseVerboseJson", answer);
   assert.equal(answer.language, "english");
   assert.equal(answer.duration, 2);
+  assert.deepEqual(answer.usage, { type: "duration", seconds: 2 });
   assert.equal(answer.text, TRANSCRIPT.text);
   assert.deepEqual(answer.words, TRANSCRIPT.words);
   assert.deepEqual(answer.segments!.map(({ id, start, end, text }) => ({ id, start, end, text })), [
@@ -132,6 +134,27 @@ Deno.test("audio.transcriptions.create verbose_json: the fake model's own timed 
     "Hello from the fake Gemini.",
     "This is a transcript.",
   ]);
+});
+
+Deno.test("audio.transcriptions.create diarized_json: segments with their speakers", async () => {
+  await using gw = await startGateway();
+  const answer = (await gw.openai.audio.transcriptions.create({
+    file: await toFile(WAV, "a.wav"),
+    model: "gpt-4o-transcribe-diarize",
+    response_format: "diarized_json",
+    known_speaker_names: ["agent", "customer"],
+    known_speaker_references: [`data:audio/wav;base64,${WAV.toBase64()}`],
+    chunking_strategy: "auto",
+  })) as unknown as CreateTranscriptionResponseDiarizedJson;
+  assertSchema("CreateTranscriptionResponseDiarizedJson", answer);
+  assert.equal(answer.text, HEARD);
+  assert.equal(answer.duration, 2);
+  assert.deepEqual(answer.segments.map(({ id, speaker, text }) => ({ id, speaker, text })), [
+    { id: "seg_1", speaker: "A", text: "Hello from the fake Gemini." },
+    { id: "seg_2", speaker: "B", text: "This is a transcript." },
+  ]);
+  assert.equal(answer.usage?.type, "tokens");
+  assert.match(sent(gw).contents[0].parts![1].text!, /agent, customer/);
 });
 
 Deno.test("audio.transcriptions.create srt and vtt: subtitles from the segments", async () => {
@@ -185,6 +208,73 @@ Deno.test("audio.transcriptions.create stream: text deltas, then done with the t
   assert.equal(gw.fake.requests[0].query.get("alt"), "sse");
 });
 
+Deno.test("audio.transcriptions.create stream: blocked, failing mid-way, usage alone", async () => {
+  await using gw = await startGateway();
+  const create = async () =>
+    await gw.openai.audio.transcriptions.create({
+      file: await toFile(WAV, "a.wav"),
+      model: "gpt-4o-transcribe",
+      stream: true,
+    });
+  gw.fake.reply({ chunks: [{ promptFeedback: { blockReason: "PROHIBITED_CONTENT" } }] });
+  await assert.rejects(create, (error: { status: number; code: string }) => {
+    assert.equal(error.status, 400);
+    assert.equal(error.code, "content_policy_violation");
+    return true;
+  });
+  const said = { candidates: [{ content: { role: "model", parts: [{ text: "Hello" }] } }] };
+  gw.fake.reply({
+    chunks: [said],
+    error: { error: { code: 503, message: "The model is overloaded.", status: "UNAVAILABLE" } },
+  });
+  const failing = await create();
+  const deltas: string[] = [];
+  await assert.rejects(
+    async () => {
+      for await (const event of failing) {
+        if (event.type === "transcript.text.delta") deltas.push(event.delta);
+      }
+    },
+    /overloaded/,
+  );
+  assert.deepEqual(deltas, ["Hello"]);
+  gw.fake.reply({
+    chunks: [
+      said,
+      { candidates: [{ finishReason: "STOP" }] },
+      { usageMetadata: { promptTokenCount: 7, candidatesTokenCount: 1 } },
+    ],
+  });
+  const events = [];
+  for await (const event of await create()) events.push(event);
+  assert.deepEqual(events.at(-1), {
+    type: "transcript.text.done",
+    text: "Hello",
+    usage: {
+      type: "tokens",
+      input_tokens: 7,
+      input_token_details: { text_tokens: 0, audio_tokens: 0 },
+      output_tokens: 1,
+      total_tokens: 8,
+    },
+  });
+});
+
+Deno.test("audio.transcriptions.create: silence is an empty text, no candidate a 502", async () => {
+  await using gw = await startGateway();
+  gw.fake.reply({ json: { candidates: [{ finishReason: "STOP" }] } });
+  const silent = await gw.openai.audio.transcriptions.create({
+    file: await toFile(WAV, "a.wav"),
+    model: "whisper-1",
+  });
+  assert.equal(silent.text, "");
+  gw.fake.reply({ json: { usageMetadata: { promptTokenCount: 3 } } });
+  const form = new FormData();
+  form.append("file", new File([WAV], "a.wav"));
+  const error = await refused(gw, form, 502);
+  assert.equal(error.code, "no_transcript");
+});
+
 Deno.test("audio.translations.create: English, json and verbose_json", async () => {
   await using gw = await startGateway();
   const json = await gw.openai.audio.translations.create({
@@ -205,7 +295,7 @@ Deno.test("audio.translations.create: English, json and verbose_json", async () 
   assertSchema("CreateTranslationResponseVerboseJson", verbose);
   assert.equal(verbose.language, "english");
   assert.equal(verbose.segments?.length, 2);
-}) as unknown as CreateTranscriptionResponseVerboseJson;
+});
 
 Deno.test("audio.transcriptions: an MP3 sent as octet-stream is recognised", async () => {
   await using gw = await startGateway();
@@ -230,7 +320,7 @@ Deno.test("audio.transcriptions: bad files and fields are 400s, large files 413s
   const cases: [FormData, string][] = [
     [form({ model: "whisper-1" }), "file"],
     [form({}, new File(["just text"], "notes.txt")), "file"],
-    [form({ response_format: "diarized_json" }, wav), "response_format"],
+    [form({ response_format: "srt_json" }, wav), "response_format"],
     [form({ response_format: "srt", stream: "true" }, wav), "stream"],
     [form({ temperature: "hot" }, wav), "temperature"],
     [form({ language: "English!" }, wav), "language"],
@@ -274,4 +364,31 @@ Deno.test("audio endpoints use the server's keys with an access token", async ()
     assert.equal(request.headers.get("x-goog-api-key"), "pool-key");
   }
   assert.equal(gw.fake.requests.length, 2);
+});
+
+Deno.test("audio.transcriptions: a retired model is answered by its replacement, and says so", async () => {
+  await using gw = await startGateway();
+  const form = new FormData();
+  form.append("file", new File([WAV], "a.wav"));
+  form.append("model", "gemini-2.0-flash");
+  const response = await gw.request("/v1/audio/transcriptions", { method: "POST", body: form });
+  assert.equal(response.status, 200);
+  assert.equal(
+    response.headers.get("x-gateway-model-substituted"),
+    "gemini-2.0-flash -> gemini-3.6-flash",
+  );
+  assertSchema("CreateTranscriptionResponseJson", await response.json());
+  assert.ok(gw.fake.requests[0].path.includes("/models/gemini-3.6-flash:"));
+});
+
+Deno.test("audio.transcriptions: a WAV file longer than an hour is a 400 naming file", async () => {
+  await using gw = await startGateway();
+  // 16-bit mono at 500 Hz: 1000 bytes a second, so 3.7 MB last 3700 s.
+  const long = Uint8Array.fromBase64(pcm16ToWav(new Uint8Array(3_700_000).toBase64(), 500));
+  const form = new FormData();
+  form.append("file", new File([long], "long.wav"));
+  const error = await refused(gw, form);
+  assert.equal(error.param, "file");
+  assert.match(error.message, /3700 s/);
+  assert.equal(gw.fake.requests.length, 0);
 });

@@ -47,4 +47,34 @@ Deno.test("instructionText: the task, then the hints", () => {
   assert.match(text, /"de"/);
   assert.match(text, /Grüß Gott$/);
   assert.doesNotMatch(instructionText("translate", false, "de", undefined), /"de"|seconds/);
+  assert.doesNotMatch(text, /speaker/);
+  assert.match(instructionText("transcribe", true, undefined, undefined, []), /A, B, C/);
+});
+
+Deno.test("toTranscriptionPlan diarized_json: speakers in the schema, known names as a hint", () => {
+  const plan = toTranscriptionPlan(
+    { response_format: "diarized_json", known_speaker_names: ["agent", "customer"] },
+    "transcribe",
+    options,
+  );
+  assert.equal(plan.timed, true);
+  assert.equal(plan.speakers, true);
+  const schema = plan.request.generationConfig?.responseJsonSchema as {
+    properties: { segments: { items: { required: string[] } } };
+  };
+  assert.ok(schema.properties.segments.items.required.includes("speaker"));
+  assert.match(plan.request.contents[0].parts![0].text!, /agent, customer/);
+  assert.throws(
+    () => toTranscriptionPlan({ response_format: "diarized_json" }, "translate", options),
+    { param: "response_format" },
+  );
+  assert.throws(
+    () =>
+      toTranscriptionPlan(
+        { response_format: "diarized_json", stream: "true" },
+        "transcribe",
+        options,
+      ),
+    { param: "stream" },
+  );
 });

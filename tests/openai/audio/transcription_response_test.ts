@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import {
   answerText,
   timestamp,
+  toDiarizedJson,
   toSrt,
   toTranscriptionResponse,
   toTranscriptionUsage,
@@ -39,17 +40,28 @@ Deno.test("toVerboseJson: Whisper's extra segment fields neutral; translations i
     no_speech_prob: 0,
   });
   assert.equal(verbose.words, undefined);
+  assert.deepEqual(verbose.usage, { type: "duration", seconds: 61.5 });
+  assert.equal(toVerboseJson(transcript, plan, 0).usage, undefined);
   assert.equal(
     toVerboseJson(transcript, { ...plan, task: "transcribe", language: "de" }, 1).language,
     "de",
   );
 });
 
-Deno.test("answerText and usage; a blocked prompt is a 400", () => {
+Deno.test("answerText and usage; a blocked prompt is a 400, no candidate a 502", () => {
   assert.equal(answerText({ candidates: [{ content: { parts: [{ text: "x" }] } }] }), "x");
+  assert.equal(answerText({ candidates: [{ finishReason: "STOP" }] }), "");
   assert.throws(() => answerText({ promptFeedback: { blockReason: "SAFETY" } }), {
     status: 400,
     code: "content_policy_violation",
+  });
+  assert.throws(() => answerText({ candidates: [{ finishReason: "RECITATION" }] }), {
+    status: 400,
+    code: "content_policy_violation",
+  });
+  assert.throws(() => answerText({ usageMetadata: { promptTokenCount: 1 } }), {
+    status: 502,
+    code: "no_transcript",
   });
   assert.deepEqual(toTranscriptionUsage({ promptTokenCount: 2, candidatesTokenCount: 3 }), {
     type: "tokens",
@@ -75,4 +87,41 @@ Deno.test("toTranscriptionResponse: the duration falls back to the last timestam
     {},
   );
   assert.equal((await response.json()).duration, 61.5);
+});
+
+Deno.test("toDiarizedJson: speakers (A when unnamed), segment ids, token usage", () => {
+  const diarized = toDiarizedJson(
+    {
+      text: "Hi. Hello.",
+      segments: [{ start: 0, end: 1, text: "Hi.", speaker: "agent" }, {
+        start: 1,
+        end: 2,
+        text: "Hello.",
+      }],
+      words: [],
+    },
+    2,
+    { promptTokenCount: 5, candidatesTokenCount: 2 },
+  );
+  assert.deepEqual(diarized.segments, [
+    {
+      type: "transcript.text.segment",
+      id: "seg_1",
+      start: 0,
+      end: 1,
+      text: "Hi.",
+      speaker: "agent",
+    },
+    {
+      type: "transcript.text.segment",
+      id: "seg_2",
+      start: 1,
+      end: 2,
+      text: "Hello.",
+      speaker: "A",
+    },
+  ]);
+  assert.equal(diarized.task, "transcribe");
+  assert.equal(diarized.duration, 2);
+  assert.equal(diarized.usage?.type, "tokens");
 });

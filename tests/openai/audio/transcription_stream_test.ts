@@ -18,3 +18,17 @@ Deno.test("transcriptionEvents: deltas as they come, done with all the text and 
   assert.equal(done.text, "Hello world");
   assert.equal(done.usage.total_tokens, 3);
 });
+
+Deno.test("transcriptionEvents: a usage-only chunk adds nothing; a blocked prompt fails", () => {
+  const events = transcriptionEvents();
+  assert.equal(events.next({ usageMetadata: { promptTokenCount: 4 } }), "");
+  assert.equal(JSON.parse(events.end().slice(6)).usage.input_tokens, 4);
+  assert.throws(() => transcriptionEvents().next({ promptFeedback: { blockReason: "OTHER" } }), {
+    status: 400,
+    code: "content_policy_violation",
+  });
+  assert.throws(
+    () => transcriptionEvents().next({ candidates: [{ finishReason: "PROHIBITED_CONTENT" }] }),
+    { status: 400, code: "content_policy_violation" },
+  );
+});

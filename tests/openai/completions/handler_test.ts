@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import OpenAI from "npm:openai@7.57.0";
 import { GREETING } from "../../../src/fake/generate.ts";
 import {
   CONTINUE_INSTRUCTION,
@@ -103,6 +104,68 @@ Deno.test("completions.create stream: text_completion chunks, one finish, usage"
   assert.equal(gw.fake.requests[0].query.get("alt"), "sse");
 });
 
+Deno.test("completions.create: max_tokens reached is length; a blocked prompt content_filter", async () => {
+  await using gw = await startGateway();
+  gw.fake.reply(
+    {
+      json: {
+        candidates: [{
+          content: { role: "model", parts: [{ text: "Once" }] },
+          finishReason: "MAX_TOKENS",
+        }],
+      },
+    },
+    { json: { promptFeedback: { blockReason: "PROHIBITED_CONTENT" } } },
+  );
+  const cut = await gw.openai.completions.create({
+    model: "gpt-3.5-turbo-instruct",
+    prompt: "a",
+    max_tokens: 1,
+  });
+  assertSchema("CreateCompletionResponse", cut);
+  assert.equal(cut.choices[0].text, "Once");
+  assert.equal(cut.choices[0].finish_reason, "length");
+  const blocked = await gw.openai.completions.create({
+    model: "gpt-3.5-turbo-instruct",
+    prompt: "b",
+  });
+  assertSchema("CreateCompletionResponse", blocked);
+  assert.equal(blocked.choices[0].finish_reason, "content_filter");
+  assert.match(blocked.choices[0].text, /PROHIBITED_CONTENT/);
+});
+
+Deno.test("completions.create stream: upstream errors before and during the stream", async () => {
+  await using gw = await startGateway();
+  gw.fake.reply({ error: 429 });
+  await assert.rejects(
+    async () =>
+      await gw.openai.completions.create({
+        model: "gpt-3.5-turbo-instruct",
+        prompt: "a",
+        stream: true,
+      }),
+    (error: { status: number; type: string }) => {
+      assert.equal(error.status, 429);
+      assert.equal(error.type, "rate_limit_error");
+      return true;
+    },
+  );
+  gw.fake.reply({
+    chunks: [{ candidates: [{ content: { role: "model", parts: [{ text: "Once" }] } }] }],
+    error: { error: { code: 503, message: "The model is overloaded.", status: "UNAVAILABLE" } },
+  });
+  const stream = await gw.openai.completions.create({
+    model: "gpt-3.5-turbo-instruct",
+    prompt: "a",
+    stream: true,
+  });
+  const texts: string[] = [];
+  await assert.rejects(async () => {
+    for await (const chunk of stream) texts.push(...chunk.choices.map((choice) => choice.text));
+  }, /overloaded/);
+  assert.deepEqual(texts, ["Once"]);
+});
+
 Deno.test("completions: retired models are answered by their replacement, and say so", async () => {
   await using gw = await startGateway();
   const response = await gw.request("/v1/completions", {
@@ -140,4 +203,21 @@ Deno.test("completions: client mistakes are 400s in OpenAI's envelope", async ()
     assert.equal(error.error.param, param);
   }
   assert.equal(gw.fake.requests.length, 0);
+});
+
+Deno.test("completions use the server's keys with an access token", async () => {
+  await using gw = await startGateway({ GEMINI_API_KEYS: "pool-key", ACCESS_TOKENS: "token-1" });
+  const openai = new OpenAI({ apiKey: "token-1", baseURL: `${gw.url}/v1`, maxRetries: 0 });
+  const completion = await openai.completions.create({ model: "davinci-002", prompt: "x" });
+  assert.equal(completion.object, "text_completion");
+  const stream = await openai.completions.create({
+    model: "davinci-002",
+    prompt: "x",
+    stream: true,
+  });
+  for await (const _ of stream) { /* drained */ }
+  assert.equal(gw.fake.requests.length, 2);
+  for (const request of gw.fake.requests) {
+    assert.equal(request.headers.get("x-goog-api-key"), "pool-key");
+  }
 });

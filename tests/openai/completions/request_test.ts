@@ -37,6 +37,7 @@ Deno.test("toCompletionRequest: one request per prompt, parameters in generation
     stopSequences: ["END"],
     candidateCount: 2,
     responseLogprobs: true,
+    thinkingConfig: { thinkingLevel: "MINIMAL" },
   });
   assert.ok(first.safetySettings!.length > 0);
 });
@@ -61,4 +62,14 @@ Deno.test("toCompletionRequest: refusals name the parameter", () => {
   for (const [body, param] of refused) {
     assert.throws(() => toCompletionRequest(body, options), { param }, JSON.stringify(body));
   }
+});
+
+Deno.test("toCompletionRequest: the least thinking each model allows, none for models without", () => {
+  const thinking = (model: string) =>
+    toCompletionRequest({ model, prompt: "a" }, options).requests[0].generationConfig
+      ?.thinkingConfig;
+  assert.deepEqual(thinking("gemini-3.6-flash"), { thinkingLevel: "MINIMAL" });
+  assert.deepEqual(thinking("gemini-3.8-flash"), { thinkingLevel: "LOW" });
+  assert.deepEqual(thinking("gemini-2.5-flash-lite"), { thinkingBudget: 0 });
+  assert.equal(thinking("gemma-3-27b-it"), undefined);
 });

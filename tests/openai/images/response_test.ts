@@ -1,5 +1,9 @@
 import assert from "node:assert/strict";
-import { toImagesResponse, toImagesUsage } from "../../../src/openai/images/response.ts";
+import {
+  toImageEvents,
+  toImagesResponse,
+  toImagesUsage,
+} from "../../../src/openai/images/response.ts";
 
 const image = (data: string, thought = false) => ({
   candidates: [{
@@ -53,4 +57,29 @@ Deno.test("toImagesResponse: a policy stop is a 400, an answer without picture a
     status: 502,
     code: "no_image",
   });
+});
+
+Deno.test("toImageEvents: an event per answer; sizes and qualities OpenAI cannot name are auto", () => {
+  const text = toImageEvents([image("a"), image("b")], "image_edit.completed", {
+    size: "1024x1024",
+    quality: "hd",
+  }, 7);
+  const events = text.split("\n\n").filter(Boolean);
+  assert.equal(events.length, 2);
+  assert.ok(events[0].startsWith("event: image_edit.completed\ndata: "));
+  const first = JSON.parse(events[0].split("data: ")[1]);
+  assert.deepEqual(first, {
+    type: "image_edit.completed",
+    b64_json: "a",
+    created_at: 7,
+    size: "1024x1024",
+    quality: "auto",
+    background: "opaque",
+    output_format: "jpeg",
+    usage: toImagesUsage([image("a")]),
+  });
+  assert.throws(
+    () => toImageEvents([image("x", true)], "image_generation.completed", {}, 1),
+    { code: "no_image" },
+  );
 });
