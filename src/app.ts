@@ -17,7 +17,6 @@ import type { Method, Route } from "./http/route.ts";
 import { Router } from "./http/router.ts";
 import { Credentials } from "./keys/credentials.ts";
 import { keyRoutes } from "./keys/routes.ts";
-import { LIVE_LIMITS, proxyLive } from "./live/proxy.ts";
 import { openaiErrorResponse } from "./openai/errors.ts";
 import { openaiRoutes } from "./openai/routes.ts";
 import { ollamaRoutes } from "./ollama/routes.ts";
@@ -43,6 +42,9 @@ const router = new Router([
 /** Routes answered instead of the main table's for requests with an `anthropic-version` header. */
 const anthropicRouter = new Router(anthropicModelRoutes);
 
+/** The Live pass-through, imported on its first connection. */
+let live: Promise<typeof import("./live/proxy.ts")> | undefined;
+
 /** Builds the handler `Deno.serve` runs. */
 export function createHandler(config: Config): (request: Request) => Promise<Response> {
   const credentials = new Credentials(config);
@@ -51,6 +53,7 @@ export function createHandler(config: Config): (request: Request) => Promise<Res
     const pathname = new URL(request.url).pathname;
     const routed = routedPath(pathname);
     if (routed === "/ws" || routed.startsWith("/ws/")) {
+      const { LIVE_LIMITS, proxyLive } = await (live ??= import("./live/proxy.ts"));
       const response = proxyLive(request, config, LIVE_LIMITS, liveKey);
       return response.status === 101 ? response : withCors(response);
     }
