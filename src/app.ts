@@ -12,7 +12,7 @@ import { GatewayError } from "./core/errors.ts";
 import { GeminiClient } from "./gemini/client.ts";
 import { ownKey } from "./gemini/key_source.ts";
 import { preflight, withCors } from "./http/cors.ts";
-import { routedPath } from "./http/path.ts";
+import { pathnameOf, routedPath } from "./http/path.ts";
 import type { Method, Route } from "./http/route.ts";
 import { Router } from "./http/router.ts";
 import { Credentials } from "./keys/credentials.ts";
@@ -50,7 +50,7 @@ export function createHandler(config: Config): (request: Request) => Promise<Res
   const credentials = new Credentials(config);
   const liveKey = (request: Request) => credentials.liveKey(request);
   return async (request) => {
-    const pathname = new URL(request.url).pathname;
+    const pathname = pathnameOf(request.url);
     const routed = routedPath(pathname);
     if (routed === "/ws" || routed.startsWith("/ws/")) {
       const { LIVE_LIMITS, proxyLive } = await (live ??= import("./live/proxy.ts"));
