@@ -4,7 +4,8 @@
  * profile of the gateway process through the inspector while 32 clients send the scenario's
  * request, and prints the functions with the most self time (and the share of our own code).
  * Environment: `BENCH_SECONDS` of profiled load (3), `BENCH_CONCURRENCY` (32), `PROFILE_TOP`
- * rows (30), `PROFILE_OUT` to also write the `.cpuprofile` (readable in Chrome's DevTools).
+ * rows (30), `PROFILE_OUT` to also write the `.cpuprofile` (readable in Chrome's DevTools),
+ * `PROFILE_SERVER=relay` to profile the bare relay instead (on the scenarios it serves).
  * @module
  */
 
@@ -57,8 +58,9 @@ const fake = await startServer(
   (url) => fetch(`${url}/v1beta/models?key=bench-key`),
 );
 const inspectPort = freePort();
+const relay = Deno.env.get("PROFILE_SERVER") === "relay";
 const gateway = await startServer(
-  { name: "gateway", script: `${root}main.ts`, config },
+  { name: "gateway", script: relay ? `${here}relay.ts` : `${root}main.ts`, config },
   { GEMINI_BASE_URL: fake.url },
   (url) => fetch(`${url}/health`),
   [`--inspect=127.0.0.1:${inspectPort}`],
@@ -68,7 +70,7 @@ try {
   await session.send("Profiler.enable");
   await session.send("Profiler.setSamplingInterval", { interval: 100 });
   for (const scenario of chosen) {
-    const send = sender(gateway.url, scenario.gateway);
+    const send = sender(gateway.url, relay ? scenario.relay ?? scenario.gateway : scenario.gateway);
     await runLoad(send, { seconds: 2, concurrency });
     await session.send("Profiler.start");
     const load = await runLoad(send, { seconds, concurrency });

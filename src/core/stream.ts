@@ -7,6 +7,7 @@
 
 import type { Config } from "../config.ts";
 import { GeminiEventParser } from "../gemini/sse.ts";
+import { deadlines } from "./deadlines.ts";
 import type { GenerateContentResponse } from "../gemini/types.ts";
 import { asGatewayError, GatewayError } from "./errors.ts";
 
@@ -153,18 +154,27 @@ class TranslatedSource implements UnderlyingDefaultSource<Uint8Array> {
     this.#first.catch(() => {}); // Observed by started() or the first pull.
   }
 
-  /** Waits up to `ms` for the first response; rejects with a failure that came before. */
-  async started(ms: number): Promise<void> {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const deadline = new Promise<void>((resolve) => timer = setTimeout(resolve, ms));
-    try {
-      await Promise.race([this.#first, deadline]);
-    } catch (error) {
-      await this.#cancelUpstream(error);
-      throw error;
-    } finally {
-      clearTimeout(timer);
-    }
+  /**
+   * Waits up to `ms` for the first response (on the timer all streams share, see `deadlines`);
+   * rejects with a failure that came before.
+   */
+  started(ms: number): Promise<void> {
+    return new Promise((resolve, reject) => {
+      let waiting = true;
+      const cancel = deadlines(ms).schedule(() => {
+        waiting = false;
+        resolve();
+      });
+      this.#first.then(() => {
+        if (!waiting) return;
+        cancel();
+        resolve();
+      }, (error) => {
+        if (!waiting) return;
+        cancel();
+        this.#cancelUpstream(error).then(() => reject(error));
+      });
+    });
   }
 
   start(controller: ReadableStreamDefaultController<Uint8Array>): void {
