@@ -7,8 +7,8 @@
 
 import type { Config } from "../config.ts";
 import { GeminiEventParser } from "../gemini/sse.ts";
-import { deadlines } from "./deadlines.ts";
 import type { GenerateContentResponse } from "../gemini/types.ts";
+import { deadlines } from "./deadlines.ts";
 import { asGatewayError, GatewayError } from "./errors.ts";
 
 /** How one dialect writes Gemini's responses as its own stream. */
