@@ -12,12 +12,11 @@ import { GatewayError } from "./core/errors.ts";
 import { GeminiClient } from "./gemini/client.ts";
 import { ownKey } from "./gemini/key_source.ts";
 import { preflight, withCors } from "./http/cors.ts";
-import { routedPath } from "./http/path.ts";
+import { pathnameOf, routedPath } from "./http/path.ts";
 import type { Method, Route } from "./http/route.ts";
 import { Router } from "./http/router.ts";
 import { Credentials } from "./keys/credentials.ts";
 import { keyRoutes } from "./keys/routes.ts";
-import { LIVE_LIMITS, proxyLive } from "./live/proxy.ts";
 import { openaiErrorResponse } from "./openai/errors.ts";
 import { openaiRoutes } from "./openai/routes.ts";
 import { ollamaRoutes } from "./ollama/routes.ts";
@@ -43,14 +42,18 @@ const router = new Router([
 /** Routes answered instead of the main table's for requests with an `anthropic-version` header. */
 const anthropicRouter = new Router(anthropicModelRoutes);
 
+/** The Live pass-through, imported on its first connection. */
+let live: Promise<typeof import("./live/proxy.ts")> | undefined;
+
 /** Builds the handler `Deno.serve` runs. */
 export function createHandler(config: Config): (request: Request) => Promise<Response> {
   const credentials = new Credentials(config);
   const liveKey = (request: Request) => credentials.liveKey(request);
   return async (request) => {
-    const pathname = new URL(request.url).pathname;
+    const pathname = pathnameOf(request.url);
     const routed = routedPath(pathname);
     if (routed === "/ws" || routed.startsWith("/ws/")) {
+      const { LIVE_LIMITS, proxyLive } = await (live ??= import("./live/proxy.ts"));
       const response = proxyLive(request, config, LIVE_LIMITS, liveKey);
       return response.status === 101 ? response : withCors(response);
     }

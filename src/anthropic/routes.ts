@@ -4,9 +4,16 @@
  * @module
  */
 
+import { lazy } from "../http/lazy.ts";
 import type { Route } from "../http/route.ts";
 import { anthropicErrorResponse } from "./errors.ts";
-import { getModel, handleCountTokens, handleMessages, listModels } from "./handler.ts";
+
+// Handlers are imported on first use (see `lazy`): a fresh process loads only what it serves.
+const handler = () => import("./handler.ts");
+const getModel = lazy(handler, "getModel");
+const handleCountTokens = lazy(handler, "handleCountTokens");
+const handleMessages = lazy(handler, "handleMessages");
+const listModels = lazy(handler, "listModels");
 
 /** Every Anthropic route, answered in Anthropic's error envelope. */
 export const anthropicRoutes: Route[] = [

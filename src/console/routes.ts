@@ -7,7 +7,7 @@
 import { GatewayError } from "../core/errors.ts";
 import type { Context, ErrorRenderer, Route } from "../http/route.ts";
 import type { ApiDescription } from "./apis.ts";
-import { type Asset, CONSOLE_ASSETS, INDEX_HTML } from "./assets.ts";
+import type { Asset } from "./assets.ts";
 import { describeService } from "./description.ts";
 import { rootAnswer } from "./negotiate.ts";
 
@@ -31,6 +31,10 @@ export const CONSOLE_CSP = [
 /** Ollama's answer at its root, which Ollama clients probe for. */
 export const OLLAMA_IS_RUNNING = "Ollama is running";
 
+/** The page's files, imported on the first request for one. */
+let assets: Promise<typeof import("./assets.ts")> | undefined;
+const loadAssets = () => assets ??= import("./assets.ts");
+
 function body(request: Request, text: string | null): string | null {
   return request.method === "HEAD" ? null : text;
 }
@@ -50,11 +54,11 @@ function serveAsset(request: Request, asset: Asset, headers: HeadersInit = {}): 
 }
 
 function root(apis: readonly ApiDescription[]) {
-  return (request: Request, { credentials }: Context): Response => {
+  return async (request: Request, { credentials }: Context): Promise<Response> => {
     const vary = { vary: "Accept" };
     switch (rootAnswer(request.headers.get("accept"))) {
       case "html":
-        return serveAsset(request, INDEX_HTML, {
+        return serveAsset(request, (await loadAssets()).INDEX_HTML, {
           ...vary,
           "content-security-policy": CONSOLE_CSP,
           "referrer-policy": "no-referrer",
@@ -76,8 +80,8 @@ function root(apis: readonly ApiDescription[]) {
   };
 }
 
-function consoleFile(request: Request, { params }: Context): Response {
-  const asset = CONSOLE_ASSETS.get(params.file);
+async function consoleFile(request: Request, { params }: Context): Promise<Response> {
+  const asset = (await loadAssets()).CONSOLE_ASSETS.get(params.file);
   if (!asset) {
     throw new GatewayError(
       404,

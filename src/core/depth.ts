@@ -15,17 +15,42 @@ export const MAX_DEPTH = 100;
  * not. Walked without recursion, so any depth is safe.
  */
 export function tooDeepAt(value: unknown, max = MAX_DEPTH): (string | number)[] | undefined {
-  const stack: { value: unknown; path: (string | number)[] }[] = [{ value, path: [] }];
+  if (value === null || typeof value !== "object") return undefined;
+  // Each node links to its parent: the path is built only for the node that is too deep.
+  const stack: Nested[] = [{ value, depth: 0, key: "", parent: undefined }];
   while (stack.length > 0) {
-    const { value, path } = stack.pop()!;
-    if (value === null || typeof value !== "object") continue;
-    if (path.length >= max) return path;
-    const entries = Array.isArray(value) ? value.entries() : Object.entries(value);
-    for (const [key, child] of entries) {
-      if (child !== null && typeof child === "object") {
-        stack.push({ value: child, path: [...path, key] });
+    const node = stack.pop()!;
+    if (node.depth >= max) return pathOf(node);
+    const { value } = node;
+    const depth = node.depth + 1;
+    if (Array.isArray(value)) {
+      for (let key = 0; key < value.length; key++) {
+        const child = value[key];
+        if (child !== null && typeof child === "object") {
+          stack.push({ value: child, depth, key, parent: node });
+        }
+      }
+    } else {
+      for (const [key, child] of Object.entries(value)) {
+        if (child !== null && typeof child === "object") {
+          stack.push({ value: child, depth, key, parent: node });
+        }
       }
     }
   }
   return undefined;
+}
+
+/** An object or array met on the walk, and how it was reached. */
+interface Nested {
+  value: object;
+  depth: number;
+  key: string | number;
+  parent: Nested | undefined;
+}
+
+function pathOf(node: Nested): (string | number)[] {
+  const path: (string | number)[] = [];
+  for (let at: Nested = node; at.parent; at = at.parent) path.push(at.key);
+  return path.reverse();
 }

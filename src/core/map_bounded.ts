@@ -12,6 +12,7 @@ export async function mapBounded<T, R>(
   limit: number,
   task: (item: T) => Promise<R>,
 ): Promise<R[]> {
+  if (items.length === 0) return [];
   const results: R[] = new Array(items.length);
   let next = 0;
   let failed = false;

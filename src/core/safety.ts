@@ -40,6 +40,7 @@ export const HARM_BLOCK_THRESHOLDS = [
  * regard to case, and a category may omit its `HARM_CATEGORY_` prefix.
  */
 export function toSafetySettings(threshold: string, overrides?: Field): SafetySetting[] {
+  if (overrides?.value === undefined) return defaultSettings(threshold);
   const settings = new Map(HARM_CATEGORIES.map((category) => [category, threshold]));
   if (overrides?.value !== undefined) {
     readArray(overrides.value, overrides.param).forEach((item, index) => {
@@ -52,6 +53,20 @@ export function toSafetySettings(threshold: string, overrides?: Field): SafetySe
     });
   }
   return [...settings].map(([category, threshold]) => ({ category, threshold }));
+}
+
+/** Every category at `threshold`: built once per threshold (the configured one), then shared. */
+const defaults = new Map<string, SafetySetting[]>();
+
+function defaultSettings(threshold: string): SafetySetting[] {
+  let settings = defaults.get(threshold);
+  if (!settings) {
+    settings = Object.freeze(
+      HARM_CATEGORIES.map((category) => Object.freeze({ category, threshold })),
+    ) as SafetySetting[];
+    defaults.set(threshold, settings);
+  }
+  return settings;
 }
 
 function category(value: unknown, param: string): string {

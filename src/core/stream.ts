@@ -8,6 +8,7 @@
 import type { Config } from "../config.ts";
 import { GeminiEventParser } from "../gemini/sse.ts";
 import type { GenerateContentResponse } from "../gemini/types.ts";
+import { deadlines } from "./deadlines.ts";
 import { asGatewayError, GatewayError } from "./errors.ts";
 
 /** How one dialect writes Gemini's responses as its own stream. */
@@ -125,6 +126,10 @@ class TranslatedSource implements UnderlyingDefaultSource<Uint8Array> {
   #text = "";
   /** Settles when the first response is translated (or the upstream ended or failed). */
   #first: Promise<void>;
+  /** The first response is translated: `pull` no longer waits for {@linkcode #first}. */
+  #began = false;
+  /** The upstream's reader, once it answered. */
+  #reader?: ReadableStreamDefaultReader<Uint8Array>;
   #controller?: ReadableStreamDefaultController<Uint8Array>;
   /** How often the stream is checked for keep-alives and idleness, in milliseconds. */
   readonly #period: number;
@@ -149,22 +154,33 @@ class TranslatedSource implements UnderlyingDefaultSource<Uint8Array> {
     this.#limits = limits;
     this.#parser = new GeminiEventParser(limits.maxEventBytes);
     this.#period = Math.min(limits.keepAliveMs, limits.idleTimeoutMs);
-    this.#first = this.#fill();
+    this.#first = this.#fill().then(() => {
+      this.#began = true;
+    });
     this.#first.catch(() => {}); // Observed by started() or the first pull.
   }
 
-  /** Waits up to `ms` for the first response; rejects with a failure that came before. */
-  async started(ms: number): Promise<void> {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const deadline = new Promise<void>((resolve) => timer = setTimeout(resolve, ms));
-    try {
-      await Promise.race([this.#first, deadline]);
-    } catch (error) {
-      await this.#cancelUpstream(error);
-      throw error;
-    } finally {
-      clearTimeout(timer);
-    }
+  /**
+   * Waits up to `ms` for the first response (on the timer all streams share, see `deadlines`);
+   * rejects with a failure that came before.
+   */
+  started(ms: number): Promise<void> {
+    return new Promise((resolve, reject) => {
+      let waiting = true;
+      const cancel = deadlines(ms).schedule(() => {
+        waiting = false;
+        resolve();
+      });
+      this.#first.then(() => {
+        if (!waiting) return;
+        cancel();
+        resolve();
+      }, (error) => {
+        if (!waiting) return;
+        cancel();
+        this.#cancelUpstream(error).then(() => reject(error));
+      });
+    });
   }
 
   start(controller: ReadableStreamDefaultController<Uint8Array>): void {
@@ -174,7 +190,7 @@ class TranslatedSource implements UnderlyingDefaultSource<Uint8Array> {
 
   async pull(): Promise<void> {
     try {
-      await this.#first;
+      if (!this.#began) await this.#first;
       if (!this.#text && !this.#closed) await this.#fill();
       if (this.#closed) return;
       if (this.#text) this.#write(this.#text);
@@ -194,10 +210,16 @@ class TranslatedSource implements UnderlyingDefaultSource<Uint8Array> {
 
   /** Reads upstream until some text is translated or the body ends. */
   async #fill(): Promise<void> {
-    const reader = await this.#upstream;
+    const reader = this.#reader ??= await this.#upstream;
     while (!this.#text && !this.#done) {
       this.#parser.throwIfFailed();
-      const { done, value } = await readUpstream(reader);
+      let read: ReadableStreamReadResult<Uint8Array>;
+      try {
+        read = await reader.read();
+      } catch (error) {
+        throw brokenOff(error);
+      }
+      const { done, value } = read;
       this.#lastData = performance.now();
       const responses = done ? this.#parser.end() : this.#parser.push(value);
       for (const response of responses) {
@@ -252,16 +274,10 @@ class TranslatedSource implements UnderlyingDefaultSource<Uint8Array> {
   }
 }
 
-/** A read of Gemini's body; a broken connection is a 502. */
-async function readUpstream(
-  reader: ReadableStreamDefaultReader<Uint8Array>,
-): Promise<ReadableStreamReadResult<Uint8Array>> {
-  try {
-    return await reader.read();
-  } catch (error) {
-    if (error instanceof GatewayError) throw error;
-    throw new GatewayError(502, "The connection to Gemini broke off mid-stream.", "api_error");
-  }
+/** The failure of a read of Gemini's body: a broken connection is a 502. */
+function brokenOff(error: unknown): unknown {
+  if (error instanceof GatewayError) return error;
+  return new GatewayError(502, "The connection to Gemini broke off mid-stream.", "api_error");
 }
 
 /** Whether `response` ends the answer: a candidate's finish reason, or a blocked prompt. */

@@ -10,6 +10,7 @@
  * @module
  */
 
+import { deadlines } from "../core/deadlines.ts";
 import { modelId } from "../core/model_name.ts";
 import { fromGeminiError, GatewayError } from "../core/errors.ts";
 import { fetchFailureCause } from "../core/fetch_failure.ts";
@@ -200,8 +201,9 @@ export class GeminiClient {
    * stream's silences are watched downstream). The caller's signal aborts the call, and for
    * streams (`read` returning a body) the body after that too.
    *
-   * One controller and one timer per call, both let go of when the call is done: cheaper than
-   * `AbortSignal.any` over the caller's signal and a timeout signal.
+   * One controller and one deadline per call (on the timer shared by all calls, see
+   * `deadlines`), both let go of when the call is done: cheaper than `AbortSignal.any` over the
+   * caller's signal and a timeout signal.
    */
   async #fetch<T>(
     key: string,
@@ -211,9 +213,8 @@ export class GeminiClient {
   ): Promise<T> {
     const { baseUrl, apiVersion, timeoutMs, signal } = this.#options;
     const call = new AbortController();
-    const timer = setTimeout(
-      () => call.abort(new DOMException("upstream timeout", "TimeoutError")),
-      timeoutMs,
+    const cancelTimeout = deadlines(timeoutMs).schedule(() =>
+      call.abort(new DOMException("upstream timeout", "TimeoutError"))
     );
     const forward = () => call.abort(signal!.reason);
     if (signal?.aborted) forward();
@@ -244,7 +245,7 @@ export class GeminiClient {
     } catch (error) {
       throw upstreamFailure(error, this.#options);
     } finally {
-      clearTimeout(timer);
+      cancelTimeout();
       if (!streaming) signal?.removeEventListener("abort", forward);
     }
   }

@@ -5,13 +5,28 @@
  */
 
 import { GatewayError } from "../core/errors.ts";
+import { lazy } from "../http/lazy.ts";
 import type { Handler, Route } from "../http/route.ts";
-import { handleEmbed, handleEmbeddings } from "./embed_handler.ts";
 import { ollamaErrorResponse } from "./errors.ts";
-import { handleChat, handleGenerate } from "./generation_handler.ts";
-import { copy, create, push, remove } from "./management.ts";
-import { listRunning, listTags, pullModel, showModel } from "./models_handler.ts";
 import { version } from "./version.ts";
+
+// Handlers are imported on first use (see `lazy`): a fresh process loads only what it serves.
+const embed = () => import("./embed_handler.ts");
+const generation = () => import("./generation_handler.ts");
+const management = () => import("./management.ts");
+const models = () => import("./models_handler.ts");
+const handleEmbed = lazy(embed, "handleEmbed");
+const handleEmbeddings = lazy(embed, "handleEmbeddings");
+const handleChat = lazy(generation, "handleChat");
+const handleGenerate = lazy(generation, "handleGenerate");
+const copy = lazy(management, "copy");
+const create = lazy(management, "create");
+const push = lazy(management, "push");
+const remove = lazy(management, "remove");
+const listRunning = lazy(models, "listRunning");
+const listTags = lazy(models, "listTags");
+const pullModel = lazy(models, "pullModel");
+const showModel = lazy(models, "showModel");
 
 const errors = ollamaErrorResponse;
 

@@ -4,24 +4,36 @@
  * @module
  */
 
+import { lazy } from "../http/lazy.ts";
 import type { Route } from "../http/route.ts";
-import { handleChatCompletions } from "./chat/handler.ts";
-import { handleSpeech } from "./audio/speech_handler.ts";
-import { handleTranscriptions, handleTranslations } from "./audio/transcription_handler.ts";
-import { handleCompletions } from "./completions/handler.ts";
-import { handleEmbeddings } from "./embeddings/handler.ts";
 import { openaiErrorResponse } from "./errors.ts";
-import { handleImageEdits, handleImageGenerations } from "./images/handler.ts";
-import { getModel, listModels } from "./models/handler.ts";
-import {
-  cancelResponse,
-  compactResponse,
-  countInputTokens,
-  createResponse,
-  deleteResponse,
-  getResponse,
-  refuseWebSocket,
-} from "./responses/handler.ts";
+
+// Handlers are imported on first use (see `lazy`): a fresh process loads only what it serves.
+const chat = () => import("./chat/handler.ts");
+const speech = () => import("./audio/speech_handler.ts");
+const transcription = () => import("./audio/transcription_handler.ts");
+const completions = () => import("./completions/handler.ts");
+const embeddings = () => import("./embeddings/handler.ts");
+const images = () => import("./images/handler.ts");
+const models = () => import("./models/handler.ts");
+const responses = () => import("./responses/handler.ts");
+const handleChatCompletions = lazy(chat, "handleChatCompletions");
+const handleSpeech = lazy(speech, "handleSpeech");
+const handleTranscriptions = lazy(transcription, "handleTranscriptions");
+const handleTranslations = lazy(transcription, "handleTranslations");
+const handleCompletions = lazy(completions, "handleCompletions");
+const handleEmbeddings = lazy(embeddings, "handleEmbeddings");
+const handleImageEdits = lazy(images, "handleImageEdits");
+const handleImageGenerations = lazy(images, "handleImageGenerations");
+const getModel = lazy(models, "getModel");
+const listModels = lazy(models, "listModels");
+const cancelResponse = lazy(responses, "cancelResponse");
+const compactResponse = lazy(responses, "compactResponse");
+const countInputTokens = lazy(responses, "countInputTokens");
+const createResponse = lazy(responses, "createResponse");
+const deleteResponse = lazy(responses, "deleteResponse");
+const getResponse = lazy(responses, "getResponse");
+const refuseWebSocket = lazy(responses, "refuseWebSocket");
 
 /** Every OpenAI route, answered in OpenAI's error envelope. */
 export const openaiRoutes: Route[] = [

@@ -142,7 +142,9 @@ async function readIncoming(request: Request, config: Config): Promise<Incoming>
   const body = await readJsonObject(request, config.maxBodyBytes);
   const configured = responseStore(config);
   const store = configured && await configured.available() ? configured : undefined;
-  const scope = await credentialScope(request);
+  // The credential's hash (a digest per request) only when responses are kept or read.
+  const keeps = body.store !== false || typeof body.previous_response_id === "string";
+  const scope = store && keeps ? await credentialScope(request) : "";
   return { body, scope, store, history: await historyOf(body.previous_response_id, store, scope) };
 }
 
