@@ -9,7 +9,8 @@
  * @module
  */
 
-import { GatewayError, invalidRequest } from "../core/errors.ts";
+import { toEmbeddingBatches, toEmbeddingVectors } from "../core/embedding_batches.ts";
+import { invalidRequest } from "../core/errors.ts";
 import { type ModelAliases, OPENAI_EMBEDDING_MODELS } from "../core/model_name.ts";
 import { toUnitLength } from "../core/unit_length.ts";
 import type { BatchEmbedContentsRequest, BatchEmbedContentsResponse } from "../gemini/types.ts";
@@ -26,18 +27,12 @@ import {
 } from "../http/fields.ts";
 import { type OllamaModel, resolveOllamaModel } from "./model_name.ts";
 
-/** Most texts Gemini embeds in one `batchEmbedContents` call. */
-const MAX_BATCH_SIZE = 100;
-
 /** Most inputs one request may carry. */
 export const MAX_INPUTS = 2048;
 
-/** Characters per token Google gives as a rule of thumb, for usage Gemini does not report. */
-const CHARS_PER_TOKEN = 4;
-
 /** What one embedding request asks of Gemini. */
 export interface EmbedPlan extends OllamaModel {
-  /** Every input in order, at most {@linkcode MAX_BATCH_SIZE} per call; none for no input. */
+  /** Every input in order, at most 100 per call; none for no input. */
   batches: BatchEmbedContentsRequest[];
 }
 
@@ -57,16 +52,10 @@ export function toEmbedPlan(
     (value, param) => readInteger(value, param, { min: 1 }),
   );
   optional(body.truncate, "truncate", readBoolean);
-  const batches: BatchEmbedContentsRequest[] = [];
-  for (let start = 0; start < texts.length; start += MAX_BATCH_SIZE) {
-    batches.push({
-      requests: texts.slice(start, start + MAX_BATCH_SIZE).map((text) => ({
-        model: `models/${model.model}`,
-        content: { parts: [{ text }] },
-        ...dimensions === undefined ? {} : { outputDimensionality: dimensions },
-      })),
-    });
-  }
+  const batches = toEmbeddingBatches(texts, {
+    model: `models/${model.model}`,
+    ...dimensions === undefined ? {} : { outputDimensionality: dimensions },
+  });
   return { ...model, batches };
 }
 
@@ -76,25 +65,8 @@ export function toEmbeddings(
   responses: BatchEmbedContentsResponse[],
   unit: boolean,
 ): { embeddings: number[][]; tokens: number } {
-  const embeddings: number[][] = [];
-  let tokens = 0;
-  plan.batches.forEach((batch, index) => {
-    const vectors = responses[index]?.embeddings ?? [];
-    if (vectors.length !== batch.requests.length) {
-      throw upstreamMismatch(
-        `Gemini returned ${vectors.length} embeddings for ${batch.requests.length} inputs.`,
-      );
-    }
-    for (const { values } of vectors) {
-      if (!Array.isArray(values) || !values.every((value) => typeof value === "number")) {
-        throw upstreamMismatch("Gemini returned an embedding that is not a list of numbers.");
-      }
-      embeddings.push(unit ? toUnitLength(values) : values);
-    }
-    const reported = responses[index].usageMetadata?.promptTokenCount;
-    tokens += typeof reported === "number" ? reported : estimateTokens(batch);
-  });
-  return { embeddings, tokens };
+  const { vectors, tokens } = toEmbeddingVectors(plan.batches, responses);
+  return { embeddings: unit ? vectors.map(toUnitLength) : vectors, tokens };
 }
 
 function readInputs(input: unknown): string[] {
@@ -122,15 +94,4 @@ function readInputs(input: unknown): string[] {
 function readPrompt(prompt: unknown): string[] {
   const text = optional(prompt, "prompt", readString) ?? "";
   return text ? [text] : [];
-}
-
-function estimateTokens(batch: BatchEmbedContentsRequest): number {
-  return batch.requests.reduce((sum, request) => {
-    const text = request.content.parts?.map((part) => part.text ?? "").join("") ?? "";
-    return sum + Math.ceil(text.length / CHARS_PER_TOKEN);
-  }, 0);
-}
-
-function upstreamMismatch(message: string): GatewayError {
-  return new GatewayError(502, message, "api_error", null, "upstream_invalid_response");
 }

@@ -3,6 +3,7 @@
  * @module
  */
 
+import { toEmbeddingBatches } from "../../core/embedding_batches.ts";
 import { excerpt } from "../../core/excerpt.ts";
 import {
   childParam,
@@ -22,9 +23,6 @@ import {
   resolveModel,
 } from "../../core/model_name.ts";
 import type { BatchEmbedContentsRequest, EmbedContentRequest } from "../../gemini/types.ts";
-
-/** Most texts Gemini embeds in one `batchEmbedContents` call. */
-const MAX_BATCH_SIZE = 100;
 
 /** Most inputs one request may carry, OpenAI's own limit. */
 export const MAX_INPUTS = 2048;
@@ -48,7 +46,7 @@ export type EncodingFormat = "float" | "base64";
 /** What one embeddings request asks of Gemini: `model` is the model that answers it. */
 export interface EmbeddingPlan extends ResolvedModel {
   encodingFormat: EncodingFormat;
-  /** Every input in order, at most {@linkcode MAX_BATCH_SIZE} per call. */
+  /** Every input in order, at most 100 per call. */
   batches: BatchEmbedContentsRequest[];
 }
 
@@ -89,15 +87,7 @@ export function toEmbeddingPlan(
   } else if (taskType) {
     shared.taskType = taskType;
   }
-  const batches: BatchEmbedContentsRequest[] = [];
-  for (let start = 0; start < texts.length; start += MAX_BATCH_SIZE) {
-    batches.push({
-      requests: texts.slice(start, start + MAX_BATCH_SIZE).map((text) => ({
-        ...shared,
-        content: { parts: [{ text }] },
-      })),
-    });
-  }
+  const batches = toEmbeddingBatches(texts, shared);
   return { ...resolved, encodingFormat: readEncodingFormat(body.encoding_format), batches };
 }
 
