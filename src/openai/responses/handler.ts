@@ -17,7 +17,7 @@ import { isRecord, optional, readArray } from "../../http/fields.ts";
 import type { Context } from "../../http/route.ts";
 import { SSE_CONTENT_TYPE, SSE_KEEP_ALIVE, sseEvent } from "../../http/sse.ts";
 import { toInputItems } from "./input_items.ts";
-import { newId, ResponseBuilder } from "./output.ts";
+import { newId, ResponseBuilder, toResponseError } from "./output.ts";
 import { type ResponseRequest, type ResponseRequestOptions, toResponseRequest } from "./request.ts";
 import {
   credentialScope,
@@ -66,13 +66,48 @@ export async function createResponse(request: Request, context: Context): Promis
       return events();
     },
   };
-  return await streamResponse(
-    gemini.streamGenerateContent(translated.model, translated.request),
-    translator,
-    { contentType: SSE_CONTENT_TYPE, keepAlive: SSE_KEEP_ALIVE },
-    streamLimits(config),
-    headers,
-  );
+  try {
+    return await streamResponse(
+      gemini.streamGenerateContent(translated.model, translated.request),
+      translator,
+      { contentType: SSE_CONTENT_TYPE, keepAlive: SSE_KEEP_ALIVE },
+      streamLimits(config),
+      headers,
+    );
+  } catch (error) {
+    const failure = failureInStream(request, error);
+    if (!failure) throw error;
+    return new Response(translator.fail(failure), {
+      headers: { "content-type": SSE_CONTENT_TYPE, "cache-control": "no-cache", ...headers },
+    });
+  }
+}
+
+/** The codes of a failed response that Codex acts on, rather than giving up the turn. */
+const CODEX_FAILURE_CODES = [
+  "rate_limit_exceeded",
+  "insufficient_quota",
+  "context_length_exceeded",
+];
+
+/**
+ * The failure to end a stream with, for a failure before the stream began that Codex should see
+ * as `response.failed` rather than as an HTTP error; undefined for any other client or failure.
+ *
+ * Codex retries an HTTP 429 at once and only a few times, and recognises a full context window
+ * or an exhausted quota only in a stream; a `response.failed` with those codes makes it wait the
+ * delay Gemini gave, or stop with the right message. Other clients (the SDKs retry an HTTP 429
+ * themselves, after its `retry-after`) get the HTTP error.
+ */
+export function failureInStream(request: Request, error: unknown): GatewayError | undefined {
+  if (!(error instanceof GatewayError) || !isCodex(request)) return undefined;
+  return CODEX_FAILURE_CODES.includes(toResponseError(error).code) ? error : undefined;
+}
+
+/** Whether `request` comes from Codex (CLI, exec, IDE extension): its `originator` header. */
+function isCodex(request: Request): boolean {
+  const originator = request.headers.get("originator") ?? request.headers.get("user-agent") ?? "";
+  return originator.toLowerCase().startsWith("codex");
 }
 
 /**

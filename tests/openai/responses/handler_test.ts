@@ -509,6 +509,77 @@ Deno.test("a failure before the stream starts is an HTTP error", async () => {
   assert.equal(error.code, "rate_limit_exceeded");
 });
 
+/** `event` with a response error code that OpenAI's specification lists, for its schema. */
+function withListedCode(event: SseEvent): SseEvent {
+  const response = event.data.response as Response | undefined;
+  if (!response?.error || response.error.code === "rate_limit_exceeded") return event;
+  return {
+    ...event,
+    data: {
+      ...event.data,
+      response: { ...response, error: { ...response.error, code: "server_error" } },
+    },
+  };
+}
+
+Deno.test("for Codex, a rate limit or a full context before the stream is response.failed", async () => {
+  await using gw = await startResponsesGateway();
+  const codex = { originator: "codex_exec", "user-agent": "codex_exec/0.171.0 (Linux)" };
+  const cases = [
+    {
+      error: {
+        code: 429,
+        message: "Resource has been exhausted.",
+        status: "RESOURCE_EXHAUSTED",
+        details: [{ "@type": "type.googleapis.com/google.rpc.RetryInfo", retryDelay: "7s" }],
+      },
+      code: "rate_limit_exceeded",
+      message: /Please try again in 7s\.$/,
+    },
+    {
+      error: {
+        code: 400,
+        message: "The input token count (2000000) exceeds the maximum number of tokens allowed.",
+        status: "INVALID_ARGUMENT",
+      },
+      code: "context_length_exceeded",
+      message: /input token count/,
+    },
+  ];
+  for (const { error, code, message } of cases) {
+    gw.fake.reply({ json: { error }, status: error.code });
+    const response = await gw.request("/v1/responses", {
+      ...post({ input: "hi", stream: true }),
+      headers: { ...codex, authorization: "Bearer test-key" },
+    });
+    assert.equal(response.status, 200);
+    assert.match(response.headers.get("content-type")!, /^text\/event-stream/);
+    const events = parseEvents(await response.text());
+    // OpenAI's specification lists rate_limit_exceeded but not the codes only Codex matches.
+    assertStream(events.map((event) => withListedCode(event)));
+    assert.deepEqual(events.map(({ data }) => data.type), [
+      "response.created",
+      "response.in_progress",
+      "response.failed",
+    ]);
+    const failed = events.at(-1)!.data.response as Response;
+    assert.equal(failed.error?.code, code);
+    assert.match(failed.error!.message, message);
+  }
+  // Any other failure, or another client, is an HTTP error.
+  gw.fake.reply({ error: 500 });
+  const other = await gw.request("/v1/responses", {
+    ...post({ input: "hi", stream: true }),
+    headers: { ...codex, authorization: "Bearer test-key" },
+  });
+  assert.equal(other.status, 502);
+  await other.body?.cancel();
+  gw.fake.reply({ error: 429 });
+  const sdk = await gw.request("/v1/responses", post({ input: "hi", stream: true }));
+  assert.equal(sdk.status, 429);
+  await sdk.body?.cancel();
+});
+
 Deno.test("compaction: one compaction item sealing Gemini's summary, expanded on the next turn", async () => {
   await using gw = await startResponsesGateway();
   for (const streaming of [false, true]) {
