@@ -83,25 +83,20 @@ export async function createResponse(request: Request, context: Context): Promis
   }
 }
 
-/** The codes of a failed response that Codex acts on, rather than giving up the turn. */
-const CODEX_FAILURE_CODES = [
-  "rate_limit_exceeded",
-  "insufficient_quota",
-  "context_length_exceeded",
-];
+/** The codes Codex acts on only when they end a stream (an HTTP error is just a bad request). */
+const CODEX_STREAM_CODES = ["insufficient_quota", "context_length_exceeded"];
 
 /**
  * The failure to end a stream with, for a failure before the stream began that Codex should see
  * as `response.failed` rather than as an HTTP error; undefined for any other client or failure.
  *
- * Codex retries an HTTP 429 at once and only a few times, and recognises a full context window
- * or an exhausted quota only in a stream; a `response.failed` with those codes makes it wait the
- * delay Gemini gave, or stop with the right message. Other clients (the SDKs retry an HTTP 429
- * themselves, after its `retry-after`) get the HTTP error.
+ * Codex recognises a full context window and an exhausted quota only in a stream: as HTTP errors
+ * they would be a bad request it cannot act on, and a 429 it retries in vain. A rate limit stays
+ * an HTTP 429, whose `retry-after` Codex waits, as the SDKs do.
  */
 export function failureInStream(request: Request, error: unknown): GatewayError | undefined {
   if (!(error instanceof GatewayError) || !isCodex(request)) return undefined;
-  return CODEX_FAILURE_CODES.includes(toResponseError(error).code) ? error : undefined;
+  return CODEX_STREAM_CODES.includes(toResponseError(error).code) ? error : undefined;
 }
 
 /** Whether `request` comes from Codex (CLI, exec, IDE extension): its `originator` header. */

@@ -512,7 +512,7 @@ Deno.test("a failure before the stream starts is an HTTP error", async () => {
 /** `event` with a response error code that OpenAI's specification lists, for its schema. */
 function withListedCode(event: SseEvent): SseEvent {
   const response = event.data.response as Response | undefined;
-  if (!response?.error || response.error.code === "rate_limit_exceeded") return event;
+  if (!response?.error) return event;
   return {
     ...event,
     data: {
@@ -522,20 +522,10 @@ function withListedCode(event: SseEvent): SseEvent {
   };
 }
 
-Deno.test("for Codex, a rate limit or a full context before the stream is response.failed", async () => {
+Deno.test("for Codex, a full context or a daily quota before the stream is response.failed", async () => {
   await using gw = await startResponsesGateway();
   const codex = { originator: "codex_exec", "user-agent": "codex_exec/0.171.0 (Linux)" };
   const cases = [
-    {
-      error: {
-        code: 429,
-        message: "Resource has been exhausted.",
-        status: "RESOURCE_EXHAUSTED",
-        details: [{ "@type": "type.googleapis.com/google.rpc.RetryInfo", retryDelay: "7s" }],
-      },
-      code: "rate_limit_exceeded",
-      message: /Please try again in 7s\.$/,
-    },
     {
       error: {
         code: 400,
@@ -544,6 +534,19 @@ Deno.test("for Codex, a rate limit or a full context before the stream is respon
       },
       code: "context_length_exceeded",
       message: /input token count/,
+    },
+    {
+      error: {
+        code: 429,
+        message: "You exceeded your current quota.",
+        status: "RESOURCE_EXHAUSTED",
+        details: [{
+          "@type": "type.googleapis.com/google.rpc.QuotaFailure",
+          violations: [{ quotaId: "GenerateRequestsPerDayPerProjectPerModel-FreeTier" }],
+        }],
+      },
+      code: "insufficient_quota",
+      message: /quota/,
     },
   ];
   for (const { error, code, message } of cases) {
@@ -566,7 +569,15 @@ Deno.test("for Codex, a rate limit or a full context before the stream is respon
     assert.equal(failed.error?.code, code);
     assert.match(failed.error!.message, message);
   }
-  // Any other failure, or another client, is an HTTP error.
+  // Any other failure (a rate limit Codex waits out by its retry-after), or another client, is
+  // an HTTP error.
+  gw.fake.reply({ error: 429 });
+  const limited = await gw.request("/v1/responses", {
+    ...post({ input: "hi", stream: true }),
+    headers: { ...codex, authorization: "Bearer test-key" },
+  });
+  assert.equal(limited.status, 429);
+  await limited.body?.cancel();
   gw.fake.reply({ error: 500 });
   const other = await gw.request("/v1/responses", {
     ...post({ input: "hi", stream: true }),
@@ -574,9 +585,9 @@ Deno.test("for Codex, a rate limit or a full context before the stream is respon
   });
   assert.equal(other.status, 502);
   await other.body?.cancel();
-  gw.fake.reply({ error: 429 });
+  gw.fake.reply({ json: { error: cases[0].error }, status: 400 });
   const sdk = await gw.request("/v1/responses", post({ input: "hi", stream: true }));
-  assert.equal(sdk.status, 429);
+  assert.equal(sdk.status, 400);
   await sdk.body?.cancel();
 });
 
