@@ -200,6 +200,17 @@ async function textAndToolLoop(
     },
   );
 
+  await t.step("a malformed function call and nothing else: Codex tries again", async () => {
+    const before = gw.fake.requests.length;
+    gw.fake.reply(
+      { chunks: [{ candidates: [{ finishReason: "MALFORMED_FUNCTION_CALL", index: 0 }] }] },
+      { chunks: [geminiChunk([{ text: "Answered on the second try." }])] },
+    );
+    const events = await run("Say something.");
+    assert.deepEqual(agentMessages(events), ["Answered on the second try."]);
+    assert.equal(geminiCalls(gw, before).length, 2);
+  });
+
   await t.step("a full context window before the stream: Codex says so, no retry", async () => {
     const before = gw.fake.requests.length;
     const error = {

@@ -501,6 +501,24 @@ Deno.test("a stream that fails midway ends with response.failed in terms Codex k
   assert.ok(message.type === "message" && message.status === "incomplete");
 });
 
+Deno.test("a malformed function call and nothing else: a 502, or response.failed in a stream", async () => {
+  await using gw = await startResponsesGateway();
+  const malformed = {
+    candidates: [{ finishReason: "MALFORMED_FUNCTION_CALL", index: 0 }],
+    usageMetadata: { promptTokenCount: 3, totalTokenCount: 3 },
+  };
+  gw.fake.reply({ json: malformed });
+  const { status, error } = await failure(gw, "/v1/responses", post({ input: "hi" }));
+  assert.equal(status, 502);
+  assert.match(String(error.message), /MALFORMED_FUNCTION_CALL/);
+  gw.fake.reply({ chunks: [malformed] });
+  const response = await gw.request("/v1/responses", post({ input: "hi", stream: true }));
+  const events = parseEvents(await response.text());
+  assertStream(events);
+  const failed = events.at(-1)!.data.response as Response;
+  assert.equal(failed.error?.code, "server_error");
+});
+
 Deno.test("a failure before the stream starts is an HTTP error", async () => {
   await using gw = await startResponsesGateway();
   gw.fake.reply({ error: 429 });
