@@ -519,6 +519,21 @@ Deno.test("a malformed function call and nothing else: a 502, or response.failed
   assert.equal(failed.error?.code, "server_error");
 });
 
+Deno.test("a stream Gemini cuts off before its answer ends with response.failed", async () => {
+  await using gw = await startResponsesGateway();
+  const unfinished = {
+    candidates: [{ content: { role: "model", parts: [{ text: "Half an ans" }] }, index: 0 }],
+  };
+  gw.fake.reply({ chunks: [unfinished] });
+  const response = await gw.request("/v1/responses", post({ input: "hi", stream: true }));
+  const events = parseEvents(await response.text());
+  assertStream(events);
+  const failed = events.at(-1)!.data.response as Response;
+  assert.equal(failed.status, "failed");
+  assert.equal(failed.error?.code, "server_error");
+  assert.ok(failed.output[0].type === "message" && failed.output[0].status === "incomplete");
+});
+
 Deno.test("a failure before the stream starts is an HTTP error", async () => {
   await using gw = await startResponsesGateway();
   gw.fake.reply({ error: 429 });
@@ -639,6 +654,38 @@ Deno.test("compaction: one compaction item sealing Gemini's summary, expanded on
     });
     assert.match(sent(gw).contents[0].parts![0].text!, /^Summary of the conversation so far/);
   }
+});
+
+Deno.test("POST /responses without /v1 is the same route", async () => {
+  await using gw = await startResponsesGateway();
+  const response = await gw.request("/responses", post({ input: "No prefix" }));
+  const body = await response.json();
+  assert.equal(response.status, 200);
+  assertSchema("Response", body);
+  assert.equal(body.output_text, `${GREETING}No prefix`);
+});
+
+Deno.test("an image by URL is fetched and sent inline", async () => {
+  await using gw = await startResponsesGateway();
+  const png = Uint8Array.fromBase64(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==",
+  );
+  await using images = Deno.serve(
+    { port: 0, hostname: "127.0.0.1", onListen: () => {} },
+    () => new globalThis.Response(png, { headers: { "content-type": "image/png" } }),
+  );
+  await create(gw, {
+    input: [{
+      role: "user",
+      content: [
+        { type: "input_text", text: "What is this?" },
+        { type: "input_image", image_url: `http://127.0.0.1:${images.addr.port}/a.png` },
+      ],
+    }],
+  });
+  assert.deepEqual(sent(gw).contents[0].parts![1], {
+    inlineData: { mimeType: "image/png", data: png.toBase64() },
+  });
 });
 
 Deno.test("images and files in the input become Gemini parts", async () => {
