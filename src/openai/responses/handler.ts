@@ -240,6 +240,13 @@ export function refuseWebSocket(): Response {
 export async function getResponse(request: Request, context: Context): Promise<Response> {
   const { id, action } = pathOf(context.params.id);
   if (action !== "" && action !== "input_items") throw unknownPath(request);
+  if (action === "" && new URL(request.url).searchParams.get("stream") === "true") {
+    throw invalidRequest(
+      "Streaming a stored response is not supported: retrieve it without stream=true.",
+      "stream",
+      "unsupported_parameter",
+    );
+  }
   const stored = await load(request, context, id);
   if (action === "") return Response.json(stored.response);
   return Response.json(listInputItems(stored.input, new URL(request.url).searchParams));

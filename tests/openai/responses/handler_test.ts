@@ -434,6 +434,10 @@ Deno.test("stored responses: retrieve, input_items, previous_response_id, delete
   assert.equal(foreign.status, 404);
   assert.equal(foreign.error.param, "previous_response_id");
 
+  const streamed = await failure(gw, `/v1/responses/${first.id}?stream=true`, {});
+  assert.equal(streamed.status, 400);
+  assert.equal(streamed.error.param, "stream");
+
   const cancel = await failure(gw, `/v1/responses/${first.id}/cancel`, { method: "POST" });
   assert.equal(cancel.status, 400);
 
