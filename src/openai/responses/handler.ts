@@ -94,7 +94,7 @@ const CODEX_STREAM_CODES = ["insufficient_quota", "context_length_exceeded"];
  * they would be a bad request it cannot act on, and a 429 it retries in vain. A rate limit stays
  * an HTTP 429, whose `retry-after` Codex waits, as the SDKs do.
  */
-export function failureInStream(request: Request, error: unknown): GatewayError | undefined {
+function failureInStream(request: Request, error: unknown): GatewayError | undefined {
   if (!(error instanceof GatewayError) || !isCodex(request)) return undefined;
   return CODEX_STREAM_CODES.includes(toResponseError(error).code) ? error : undefined;
 }
