@@ -11,6 +11,7 @@ import assert from "node:assert/strict";
 import { SKIP_THOUGHT_SIGNATURE } from "../src/core/tool_call_id.ts";
 import { GREETING } from "../src/fake/generate.ts";
 import type { GenerateContentRequest, GenerateContentResponse, Part } from "../src/gemini/types.ts";
+import { COMPACTION_PROMPT } from "../src/openai/responses/request.ts";
 import { availableCli } from "./helpers/cli_install.ts";
 import { type Gateway, startGateway } from "./helpers/harness.ts";
 import { startResponsesGateway } from "./openai/responses/gateway.ts";
@@ -42,43 +43,82 @@ interface CodexEvent {
   item?: { type: string; text?: string; command?: string; aggregated_output?: string };
 }
 
-/** Runs `codex exec` with `config.toml` in a fresh home and gives back its JSON events. */
+/**
+ * Runs `codex exec` with `config.toml` in a fresh home and gives back its JSON events; with
+ * `failing`, the run is expected to end in a failed turn.
+ */
 async function codexExec(
   codex: string,
   config: string,
   env: Record<string, string>,
   prompt: string,
+  failing = false,
 ): Promise<CodexEvent[]> {
+  return (await codexSession(codex, config, env, [prompt], failing))[0];
+}
+
+/**
+ * Runs `codex exec` once per prompt in one fresh home, each after the first resuming the
+ * session (`resume --last`), and gives back the JSON events of each run.
+ */
+async function codexSession(
+  codex: string,
+  config: string,
+  env: Record<string, string>,
+  prompts: string[],
+  failing = false,
+): Promise<CodexEvent[][]> {
   const home = await Deno.makeTempDir({ prefix: "codex-home-" });
   const work = await Deno.makeTempDir({ prefix: "codex-work-" });
   try {
     await Deno.writeTextFile(`${home}/config.toml`, config);
-    const output = await new Deno.Command(codex, {
-      args: [
-        "exec",
-        "--skip-git-repo-check",
-        "--json",
-        "--dangerously-bypass-approvals-and-sandbox",
-        prompt,
-      ],
-      cwd: work,
-      clearEnv: true,
-      env: { PATH: Deno.env.get("PATH") ?? "/usr/bin:/bin", HOME: home, CODEX_HOME: home, ...env },
-      stdin: "null",
-      stdout: "piped",
-      stderr: "piped",
-      signal: AbortSignal.timeout(120_000),
-    }).output();
-    const stdout = new TextDecoder().decode(output.stdout);
-    const stderr = new TextDecoder().decode(output.stderr);
-    assert.ok(output.success, `codex exec failed (${output.code}):\n${stdout}\n${stderr}`);
-    return stdout.split("\n").filter((line) => line.startsWith("{")).map((line) =>
-      JSON.parse(line)
-    );
+    const runs: CodexEvent[][] = [];
+    for (const [index, prompt] of prompts.entries()) {
+      const output = await new Deno.Command(codex, {
+        args: [
+          "exec",
+          "--skip-git-repo-check",
+          "--json",
+          "--dangerously-bypass-approvals-and-sandbox",
+          ...(index > 0 ? ["resume", "--last"] : []),
+          prompt,
+        ],
+        cwd: work,
+        clearEnv: true,
+        env: {
+          PATH: Deno.env.get("PATH") ?? "/usr/bin:/bin",
+          HOME: home,
+          CODEX_HOME: home,
+          ...env,
+        },
+        stdin: "null",
+        stdout: "piped",
+        stderr: "piped",
+        signal: AbortSignal.timeout(120_000),
+      }).output();
+      const stdout = new TextDecoder().decode(output.stdout);
+      const stderr = new TextDecoder().decode(output.stderr);
+      assert.equal(
+        output.success,
+        !failing,
+        `codex exec ended with ${output.code} (${output.code}):\n${stdout}\n${stderr}`,
+      );
+      runs.push(
+        stdout.split("\n").filter((line) => line.startsWith("{")).map((line) => JSON.parse(line)),
+      );
+    }
+    return runs;
   } finally {
     await Deno.remove(home, { recursive: true });
     await Deno.remove(work, { recursive: true });
   }
+}
+
+/** The Gemini calls of the fake's requests from `from` on. */
+function geminiCalls(gw: Gateway, from: number): GenerateContentRequest[] {
+  return gw.fake.requests.slice(from).filter((request) =>
+    request.path.includes(":streamGenerateContent")
+  ).map((request) => request.body as GenerateContentRequest);
 }
 
 function agentMessages(events: CodexEvent[]): string[] {
@@ -93,7 +133,7 @@ function agentMessages(events: CodexEvent[]): string[] {
 async function textAndToolLoop(
   t: Deno.TestContext,
   gw: Gateway,
-  run: (prompt: string) => Promise<CodexEvent[]>,
+  run: (prompt: string, failing?: boolean) => Promise<CodexEvent[]>,
 ): Promise<void> {
   await t.step("a prompt answered with text", async () => {
     gw.fake.reply({ chunks: [geminiChunk([{ text: "Hello from Gemini, through the gateway." }])] });
@@ -137,6 +177,53 @@ async function textAndToolLoop(
     assert.equal(messages.length, 1);
     assert.match(messages[0], /^The tool said: .*codex-tool-ok/s);
   });
+
+  await t.step(
+    "a rate limit before the stream: Codex waits Gemini's delay, then retries",
+    async () => {
+      const before = gw.fake.requests.length;
+      const error = {
+        code: 429,
+        message: "Resource has been exhausted (e.g. check quota).",
+        status: "RESOURCE_EXHAUSTED",
+        details: [{ "@type": "type.googleapis.com/google.rpc.RetryInfo", retryDelay: "2s" }],
+      };
+      gw.fake.reply(
+        { json: { error }, status: 429 },
+        { chunks: [geminiChunk([{ text: "Answered after the wait." }])] },
+      );
+      const started = performance.now();
+      const events = await run("Say something.");
+      assert.deepEqual(agentMessages(events), ["Answered after the wait."]);
+      assert.equal(geminiCalls(gw, before).length, 2, "the refused call, then the retry");
+      assert.ok(performance.now() - started >= 2000, "Codex waited the delay Gemini gave");
+    },
+  );
+
+  await t.step("a malformed function call and nothing else: Codex tries again", async () => {
+    const before = gw.fake.requests.length;
+    gw.fake.reply(
+      { chunks: [{ candidates: [{ finishReason: "MALFORMED_FUNCTION_CALL", index: 0 }] }] },
+      { chunks: [geminiChunk([{ text: "Answered on the second try." }])] },
+    );
+    const events = await run("Say something.");
+    assert.deepEqual(agentMessages(events), ["Answered on the second try."]);
+    assert.equal(geminiCalls(gw, before).length, 2);
+  });
+
+  await t.step("a full context window before the stream: Codex says so, no retry", async () => {
+    const before = gw.fake.requests.length;
+    const error = {
+      code: 400,
+      message: "The input token count (1200000) exceeds the maximum number of tokens allowed.",
+      status: "INVALID_ARGUMENT",
+    };
+    gw.fake.reply({ json: { error }, status: 400 });
+    const events = await run("Say something.", true);
+    const failed = events.find((event) => event.type === "turn.failed");
+    assert.match(JSON.stringify(failed), /context window/, JSON.stringify(events));
+    assert.equal(geminiCalls(gw, before).length, 1);
+  });
 }
 
 Deno.test({
@@ -161,9 +248,31 @@ Deno.test({
   await textAndToolLoop(
     t,
     gw,
-    (prompt) => codexExec(codex, config, { GATEWAY_KEY: "test-key" }, prompt),
+    (prompt, failing) => codexExec(codex, config, { GATEWAY_KEY: "test-key" }, prompt, failing),
   );
 });
+
+/**
+ * A pass-through in front of `gw` that counts the WebSocket upgrades asked of it (Codex's built-in
+ * provider asks for one on `GET /v1/responses` before it uses HTTP).
+ */
+function upgradeCounter(gw: Gateway): { url: string; upgrades: () => number } & AsyncDisposable {
+  let upgrades = 0;
+  const server = Deno.serve({ port: 0, hostname: "127.0.0.1", onListen: () => {} }, (request) => {
+    if (request.headers.get("upgrade")?.toLowerCase() === "websocket") upgrades++;
+    const url = new URL(request.url);
+    return fetch(`${gw.url}${url.pathname}${url.search}`, {
+      method: request.method,
+      headers: request.headers,
+      body: request.body,
+    });
+  });
+  return {
+    url: `http://127.0.0.1:${server.addr.port}`,
+    upgrades: () => upgrades,
+    [Symbol.asyncDispose]: () => server.shutdown(),
+  };
+}
 
 Deno.test({
   name: `Codex CLI ${CODEX_VERSION}: the built-in provider at openai_base_url`,
@@ -171,23 +280,44 @@ Deno.test({
 }, async (t) => {
   const codex = codexBinary!;
   await using gw = await startResponsesGateway();
+  await using proxy = upgradeCounter(gw);
   const config = [
     `model = "${MODEL}"`,
-    `openai_base_url = "${gw.url}/v1"`,
+    `openai_base_url = "${proxy.url}/v1"`,
     `check_for_update_on_startup = false`,
     `[analytics]`,
     `enabled = false`,
     ``,
   ].join("\n");
-  await textAndToolLoop(
-    t,
-    gw,
-    (prompt) => codexExec(codex, config, { CODEX_API_KEY: "test-key" }, prompt),
-  );
-  assert.ok(
-    gw.fake.requests.length > 0,
-    "Codex reached the gateway (after the refused WebSocket upgrade)",
-  );
+  let runs = 0;
+  await textAndToolLoop(t, gw, (prompt, failing) => {
+    runs++;
+    return codexExec(codex, config, { CODEX_API_KEY: "test-key" }, prompt, failing);
+  });
+  assert.equal(proxy.upgrades(), runs, "one refused WebSocket upgrade per run, then HTTP");
+
+  await t.step("compaction: a sealed summary from Gemini replaces the history", async () => {
+    const before = gw.fake.requests.length;
+    // A limit any conversation exceeds: Codex compacts before the resumed session's turn.
+    const compacting = `model_auto_compact_token_limit = 50\n${config}`;
+    const [, resumed] = await codexSession(codex, compacting, { CODEX_API_KEY: "test-key" }, [
+      "Remember the word kiwi, no tools",
+      "Which word was it? no tools",
+    ]);
+    const calls = geminiCalls(gw, before);
+    assert.equal(calls.length, 3, "the first turn, the compaction, the resumed turn");
+    const compaction = calls[1];
+    assert.equal(compaction.tools, undefined, "the summary is asked for without tools");
+    assert.equal(compaction.contents.at(-1)?.parts?.at(-1)?.text, COMPACTION_PROMPT);
+    assert.ok(compaction.contents.some((content) => content.role === "model"));
+    // Codex keeps the user's messages and puts the compaction item in place of the rest.
+    const history = JSON.stringify(calls[2].contents);
+    assert.match(history, /Summary of the conversation so far:/);
+    assert.match(history, /Which word was it\?/);
+    assert.ok(calls[2].contents.every((content) => content.role === "user"), history);
+    assert.equal(agentMessages(resumed).length, 1);
+    assert.ok(resumed.some((event) => event.type === "turn.completed"));
+  });
 });
 
 /** Claude Code's `--output-format json` result. */

@@ -17,7 +17,7 @@ import { isRecord, optional, readArray } from "../../http/fields.ts";
 import type { Context } from "../../http/route.ts";
 import { SSE_CONTENT_TYPE, SSE_KEEP_ALIVE, sseEvent } from "../../http/sse.ts";
 import { toInputItems } from "./input_items.ts";
-import { newId, ResponseBuilder } from "./output.ts";
+import { newId, ResponseBuilder, toResponseError } from "./output.ts";
 import { type ResponseRequest, type ResponseRequestOptions, toResponseRequest } from "./request.ts";
 import {
   credentialScope,
@@ -66,13 +66,43 @@ export async function createResponse(request: Request, context: Context): Promis
       return events();
     },
   };
-  return await streamResponse(
-    gemini.streamGenerateContent(translated.model, translated.request),
-    translator,
-    { contentType: SSE_CONTENT_TYPE, keepAlive: SSE_KEEP_ALIVE },
-    streamLimits(config),
-    headers,
-  );
+  try {
+    return await streamResponse(
+      gemini.streamGenerateContent(translated.model, translated.request),
+      translator,
+      { contentType: SSE_CONTENT_TYPE, keepAlive: SSE_KEEP_ALIVE },
+      streamLimits(config),
+      headers,
+    );
+  } catch (error) {
+    const failure = failureInStream(request, error);
+    if (!failure) throw error;
+    return new Response(translator.fail(failure), {
+      headers: { "content-type": SSE_CONTENT_TYPE, "cache-control": "no-cache", ...headers },
+    });
+  }
+}
+
+/** The codes Codex acts on only when they end a stream (an HTTP error is just a bad request). */
+const CODEX_STREAM_CODES = ["insufficient_quota", "context_length_exceeded"];
+
+/**
+ * The failure to end a stream with, for a failure before the stream began that Codex should see
+ * as `response.failed` rather than as an HTTP error; undefined for any other client or failure.
+ *
+ * Codex recognises a full context window and an exhausted quota only in a stream: as HTTP errors
+ * they would be a bad request it cannot act on, and a 429 it retries in vain. A rate limit stays
+ * an HTTP 429, whose `retry-after` Codex waits, as the SDKs do.
+ */
+function failureInStream(request: Request, error: unknown): GatewayError | undefined {
+  if (!(error instanceof GatewayError) || !isCodex(request)) return undefined;
+  return CODEX_STREAM_CODES.includes(toResponseError(error).code) ? error : undefined;
+}
+
+/** Whether `request` comes from Codex (CLI, exec, IDE extension): its `originator` header. */
+function isCodex(request: Request): boolean {
+  const originator = request.headers.get("originator") ?? request.headers.get("user-agent") ?? "";
+  return originator.toLowerCase().startsWith("codex");
 }
 
 /**
@@ -212,6 +242,13 @@ export function refuseWebSocket(): Response {
 export async function getResponse(request: Request, context: Context): Promise<Response> {
   const { id, action } = pathOf(context.params.id);
   if (action !== "" && action !== "input_items") throw unknownPath(request);
+  if (action === "" && new URL(request.url).searchParams.get("stream") === "true") {
+    throw invalidRequest(
+      "Streaming a stored response is not supported: retrieve it without stream=true.",
+      "stream",
+      "unsupported_parameter",
+    );
+  }
   const stored = await load(request, context, id);
   if (action === "") return Response.json(stored.response);
   return Response.json(listInputItems(stored.input, new URL(request.url).searchParams));

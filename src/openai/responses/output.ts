@@ -14,7 +14,7 @@
  */
 
 import { toCitations } from "../../core/citations.ts";
-import type { GatewayError } from "../../core/errors.ts";
+import { GatewayError } from "../../core/errors.ts";
 import { toFinishReason } from "../../core/finish_reason.ts";
 import { partMarkdown } from "../../core/part_markdown.ts";
 import { blockedPromptText } from "../../core/prompt_feedback.ts";
@@ -60,6 +60,13 @@ export interface ResponseMeta {
   /** Answer with one `compaction` item sealing the text. */
   compaction: boolean;
 }
+
+/** Finish reasons of a turn Gemini ended on a function call it could not make. */
+const FAILED_CALLS: ReadonlySet<string> = new Set([
+  "MALFORMED_FUNCTION_CALL",
+  "UNEXPECTED_TOOL_CALL",
+  "TOO_MANY_TOOL_CALLS",
+]);
 
 /** A fresh id with OpenAI's prefix for its kind (`resp`, `msg`, `rs`, `fc`…). */
 export function newId(prefix: string): string {
@@ -119,9 +126,25 @@ export class ResponseBuilder {
     if (candidate.finishReason) this.#finishReason = candidate.finishReason;
   }
 
-  /** Ends the answer: closes the open item and emits `response.completed` or `.incomplete`. */
+  /**
+   * Ends the answer: closes the open item and emits `response.completed` or `.incomplete`.
+   * Throws a 502 when Gemini ended the turn on a function call it could not make and gave
+   * nothing else (a stream then ends with `response.failed`, which Codex retries).
+   */
   finish(): Response {
     this.#close();
+    const reason = this.#finishReason;
+    const answered = this.#output.some((item) => item.type !== "reasoning") || this.#summary;
+    if (reason && FAILED_CALLS.has(reason) && !answered) {
+      throw new GatewayError(
+        502,
+        `Gemini ended the turn without an answer (${reason}): it could not make a valid ` +
+          "function call. Trying again often succeeds.",
+        "api_error",
+        null,
+        "server_error",
+      );
+    }
     if (this.#meta.compaction) {
       this.#add({
         type: "compaction",
@@ -129,12 +152,10 @@ export class ResponseBuilder {
         encrypted_content: seal({ summary: this.#summary }),
       }, true);
     }
-    const reason = this.#blocked
-      ? "content_filter"
-      : toFinishReason(this.#finishReason, this.#calls > 0);
-    if (reason === "length" || reason === "content_filter") {
+    const stop = this.#blocked ? "content_filter" : toFinishReason(reason, this.#calls > 0);
+    if (stop === "length" || stop === "content_filter") {
       this.#status = "incomplete";
-      this.#incomplete = { reason: reason === "length" ? "max_output_tokens" : "content_filter" };
+      this.#incomplete = { reason: stop === "length" ? "max_output_tokens" : "content_filter" };
     } else {
       this.#status = "completed";
     }

@@ -98,6 +98,12 @@ export const COMPACTION_PROMPT =
   "reached, files, commands and results that matter, and what remains to be done. Answer with " +
   "the summary only.";
 
+/** Fields that would change the answer and that the gateway cannot honour, with what to do. */
+const UNSUPPORTED: [string, string][] = [
+  ["conversation", "continue with previous_response_id, or send the whole conversation in input."],
+  ["prompt", "send the prompt's text as instructions and input."],
+];
+
 const INCLUDABLE = [
   "reasoning.encrypted_content",
   "message.output_text.logprobs",
@@ -140,6 +146,15 @@ export async function toResponseRequest(
     }
     return value;
   });
+  for (const [field, instead] of UNSUPPORTED) {
+    if (body[field] !== undefined && body[field] !== null) {
+      throw invalidRequest(
+        `'${field}' is not supported by this gateway: ${instead}`,
+        field,
+        "unsupported_parameter",
+      );
+    }
+  }
   const parallelToolCalls =
     optional(body.parallel_tool_calls, "parallel_tool_calls", readBoolean) ?? true;
   const metadata = readMetadata(body.metadata);

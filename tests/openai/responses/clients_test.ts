@@ -14,7 +14,7 @@ import { GREETING, THOUGHT } from "../../../src/fake/generate.ts";
 import type { Part } from "../../../src/gemini/types.ts";
 import { type Gateway, sent } from "../../helpers/harness.ts";
 import { assertSchema } from "../../helpers/openapi.ts";
-import { startResponsesGateway } from "./gateway.ts";
+import { startResponsesGateway, validatingFetch } from "./gateway.ts";
 
 const WEATHER: OpenAI.Responses.FunctionTool = {
   type: "function",
@@ -29,12 +29,34 @@ const WEATHER: OpenAI.Responses.FunctionTool = {
   strict: true,
 };
 
-function client(gw: Gateway): OpenAI {
-  return new OpenAI({ apiKey: "test-key", baseURL: `${gw.url}/v1`, maxRetries: 0 });
+/**
+ * The gateway for one test, with a `fetch` for the clients that checks every answer against
+ * OpenAI's specification; disposing of it throws the first violation.
+ */
+async function startChecked(): Promise<Gateway & { fetch: typeof fetch }> {
+  const gw = await startResponsesGateway();
+  const validating = validatingFetch();
+  const dispose = gw[Symbol.asyncDispose].bind(gw);
+  return Object.assign(gw, {
+    fetch: validating.fetch,
+    [Symbol.asyncDispose]: async () => {
+      await dispose();
+      await validating.checked();
+    },
+  });
+}
+
+function client(gw: Gateway & { fetch: typeof fetch }): OpenAI {
+  return new OpenAI({
+    apiKey: "test-key",
+    baseURL: `${gw.url}/v1`,
+    maxRetries: 0,
+    fetch: gw.fetch,
+  });
 }
 
 Deno.test("openai SDK responses.create: text, whole and streamed", async () => {
-  await using gw = await startResponsesGateway();
+  await using gw = await startChecked();
   const openai = client(gw);
   const response = await openai.responses.create({
     model: "gemini-3.8-flash",
@@ -71,7 +93,7 @@ Deno.test("openai SDK responses.create: text, whole and streamed", async () => {
 });
 
 Deno.test("openai SDK: a function-call round trip on Gemini 3, the signature back on turn 2", async () => {
-  await using gw = await startResponsesGateway();
+  await using gw = await startChecked();
   const openai = client(gw);
   const first = await openai.responses.stream({
     model: "gemini-3.8-flash",
@@ -101,7 +123,7 @@ Deno.test("openai SDK: a function-call round trip on Gemini 3, the signature bac
 });
 
 Deno.test("openai SDK: structured output through text.format", async () => {
-  await using gw = await startResponsesGateway();
+  await using gw = await startChecked();
   const response = await client(gw).responses.create({
     model: "gemini-3.8-flash",
     input: "A person",
@@ -123,7 +145,7 @@ Deno.test("openai SDK: structured output through text.format", async () => {
 });
 
 Deno.test("openai SDK: previous_response_id, retrieve, input items and delete", async () => {
-  await using gw = await startResponsesGateway();
+  await using gw = await startChecked();
   const openai = client(gw);
   const first = await openai.responses.create({ model: "gemini-3.8-flash", input: "I am Ada." });
   const second = await openai.responses.create({
@@ -150,7 +172,7 @@ Deno.test("openai SDK: previous_response_id, retrieve, input items and delete", 
 });
 
 Deno.test("Agents SDK: an agent with one function tool runs to completion", async () => {
-  await using gw = await startResponsesGateway();
+  await using gw = await startChecked();
   setTracingDisabled(true);
   setDefaultOpenAIClient(client(gw) as never);
   const calls: string[] = [];
@@ -179,8 +201,8 @@ Deno.test("Agents SDK: an agent with one function tool runs to completion", asyn
 });
 
 /** The AI SDK's OpenAI provider (Responses API by default) pointed at the gateway. */
-function provider(gw: Gateway) {
-  return createOpenAI({ baseURL: `${gw.url}/v1`, apiKey: "test-key" });
+function provider(gw: Gateway & { fetch: typeof fetch }) {
+  return createOpenAI({ baseURL: `${gw.url}/v1`, apiKey: "test-key", fetch: gw.fetch });
 }
 
 const weatherTool = ai.tool({
@@ -195,7 +217,7 @@ const weatherTool = ai.tool({
 });
 
 Deno.test("AI SDK createOpenAI: generateText with a tool, over two steps", async () => {
-  await using gw = await startResponsesGateway();
+  await using gw = await startChecked();
   const result = await ai.generateText({
     model: provider(gw)("gemini-3.8-flash"),
     prompt: "Weather in Paris?",
@@ -214,7 +236,7 @@ Deno.test("AI SDK createOpenAI: generateText with a tool, over two steps", async
 });
 
 Deno.test("AI SDK createOpenAI: streamText with a tool, reasoning and sources", async () => {
-  await using gw = await startResponsesGateway();
+  await using gw = await startChecked();
   const result = ai.streamText({
     model: provider(gw)("gemini-3.8-flash"),
     prompt: "Weather in Rome?",
@@ -244,7 +266,7 @@ Deno.test("AI SDK createOpenAI: streamText with a tool, reasoning and sources", 
 });
 
 Deno.test("AI SDK createOpenAI, stateless: store false with encrypted reasoning sent back", async () => {
-  await using gw = await startResponsesGateway();
+  await using gw = await startChecked();
   const result = await ai.generateText({
     model: provider(gw)("gemini-3.8-flash"),
     prompt: "Weather in Lima?",

@@ -55,3 +55,38 @@ export function assertStream(events: SseEvent[]): void {
     throw new Error(`the stream does not end with one terminal event`);
   }
 }
+
+/**
+ * A `fetch` for the real clients that checks, beside them, every answer of the Responses API
+ * against OpenAI's specification: response objects, stream events (named, numbered, one terminal
+ * event), item lists and errors. `checked()` waits for the checks and throws the first failure.
+ */
+export function validatingFetch(): { fetch: typeof fetch; checked(): Promise<void> } {
+  const checks: Promise<void>[] = [];
+  const failures: unknown[] = [];
+  const check = async (response: globalThis.Response): Promise<void> => {
+    const type = response.headers.get("content-type") ?? "";
+    if (type.startsWith("text/event-stream")) {
+      return assertStream(parseEvents(await response.text()));
+    }
+    if (!type.startsWith("application/json")) return;
+    const body = await response.json();
+    if (!response.ok) return assertSchema("ErrorResponse", body);
+    if (body.object === "response" && !body.deleted) assertSchema("Response", body);
+    else if (body.object === "list") assertSchema("ResponseItemList", body);
+  };
+  return {
+    fetch: async (input, init) => {
+      const response = await fetch(input, init);
+      const url = new URL(input instanceof Request ? input.url : input);
+      if (url.pathname.includes("/responses")) {
+        checks.push(check(response.clone()).catch((error) => void failures.push(error)));
+      }
+      return response;
+    },
+    async checked() {
+      await Promise.all(checks);
+      if (failures.length > 0) throw failures[0];
+    },
+  };
+}

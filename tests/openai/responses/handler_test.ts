@@ -434,6 +434,10 @@ Deno.test("stored responses: retrieve, input_items, previous_response_id, delete
   assert.equal(foreign.status, 404);
   assert.equal(foreign.error.param, "previous_response_id");
 
+  const streamed = await failure(gw, `/v1/responses/${first.id}?stream=true`, {});
+  assert.equal(streamed.status, 400);
+  assert.equal(streamed.error.param, "stream");
+
   const cancel = await failure(gw, `/v1/responses/${first.id}/cancel`, { method: "POST" });
   assert.equal(cancel.status, 400);
 
@@ -501,12 +505,127 @@ Deno.test("a stream that fails midway ends with response.failed in terms Codex k
   assert.ok(message.type === "message" && message.status === "incomplete");
 });
 
+Deno.test("a malformed function call and nothing else: a 502, or response.failed in a stream", async () => {
+  await using gw = await startResponsesGateway();
+  const malformed = {
+    candidates: [{ finishReason: "MALFORMED_FUNCTION_CALL", index: 0 }],
+    usageMetadata: { promptTokenCount: 3, totalTokenCount: 3 },
+  };
+  gw.fake.reply({ json: malformed });
+  const { status, error } = await failure(gw, "/v1/responses", post({ input: "hi" }));
+  assert.equal(status, 502);
+  assert.match(String(error.message), /MALFORMED_FUNCTION_CALL/);
+  gw.fake.reply({ chunks: [malformed] });
+  const response = await gw.request("/v1/responses", post({ input: "hi", stream: true }));
+  const events = parseEvents(await response.text());
+  assertStream(events);
+  const failed = events.at(-1)!.data.response as Response;
+  assert.equal(failed.error?.code, "server_error");
+});
+
+Deno.test("a stream Gemini cuts off before its answer ends with response.failed", async () => {
+  await using gw = await startResponsesGateway();
+  const unfinished = {
+    candidates: [{ content: { role: "model", parts: [{ text: "Half an ans" }] }, index: 0 }],
+  };
+  gw.fake.reply({ chunks: [unfinished] });
+  const response = await gw.request("/v1/responses", post({ input: "hi", stream: true }));
+  const events = parseEvents(await response.text());
+  assertStream(events);
+  const failed = events.at(-1)!.data.response as Response;
+  assert.equal(failed.status, "failed");
+  assert.equal(failed.error?.code, "server_error");
+  assert.ok(failed.output[0].type === "message" && failed.output[0].status === "incomplete");
+});
+
 Deno.test("a failure before the stream starts is an HTTP error", async () => {
   await using gw = await startResponsesGateway();
   gw.fake.reply({ error: 429 });
   const { status, error } = await failure(gw, "/v1/responses", post({ input: "hi", stream: true }));
   assert.equal(status, 429);
   assert.equal(error.code, "rate_limit_exceeded");
+});
+
+/** `event` with a response error code that OpenAI's specification lists, for its schema. */
+function withListedCode(event: SseEvent): SseEvent {
+  const response = event.data.response as Response | undefined;
+  if (!response?.error) return event;
+  return {
+    ...event,
+    data: {
+      ...event.data,
+      response: { ...response, error: { ...response.error, code: "server_error" } },
+    },
+  };
+}
+
+Deno.test("for Codex, a full context or a daily quota before the stream is response.failed", async () => {
+  await using gw = await startResponsesGateway();
+  const codex = { originator: "codex_exec", "user-agent": "codex_exec/0.171.0 (Linux)" };
+  const cases = [
+    {
+      error: {
+        code: 400,
+        message: "The input token count (2000000) exceeds the maximum number of tokens allowed.",
+        status: "INVALID_ARGUMENT",
+      },
+      code: "context_length_exceeded",
+      message: /input token count/,
+    },
+    {
+      error: {
+        code: 429,
+        message: "You exceeded your current quota.",
+        status: "RESOURCE_EXHAUSTED",
+        details: [{
+          "@type": "type.googleapis.com/google.rpc.QuotaFailure",
+          violations: [{ quotaId: "GenerateRequestsPerDayPerProjectPerModel-FreeTier" }],
+        }],
+      },
+      code: "insufficient_quota",
+      message: /quota/,
+    },
+  ];
+  for (const { error, code, message } of cases) {
+    gw.fake.reply({ json: { error }, status: error.code });
+    const response = await gw.request("/v1/responses", {
+      ...post({ input: "hi", stream: true }),
+      headers: { ...codex, authorization: "Bearer test-key" },
+    });
+    assert.equal(response.status, 200);
+    assert.match(response.headers.get("content-type")!, /^text\/event-stream/);
+    const events = parseEvents(await response.text());
+    // OpenAI's specification lists rate_limit_exceeded but not the codes only Codex matches.
+    assertStream(events.map((event) => withListedCode(event)));
+    assert.deepEqual(events.map(({ data }) => data.type), [
+      "response.created",
+      "response.in_progress",
+      "response.failed",
+    ]);
+    const failed = events.at(-1)!.data.response as Response;
+    assert.equal(failed.error?.code, code);
+    assert.match(failed.error!.message, message);
+  }
+  // Any other failure (a rate limit Codex waits out by its retry-after), or another client, is
+  // an HTTP error.
+  gw.fake.reply({ error: 429 });
+  const limited = await gw.request("/v1/responses", {
+    ...post({ input: "hi", stream: true }),
+    headers: { ...codex, authorization: "Bearer test-key" },
+  });
+  assert.equal(limited.status, 429);
+  await limited.body?.cancel();
+  gw.fake.reply({ error: 500 });
+  const other = await gw.request("/v1/responses", {
+    ...post({ input: "hi", stream: true }),
+    headers: { ...codex, authorization: "Bearer test-key" },
+  });
+  assert.equal(other.status, 502);
+  await other.body?.cancel();
+  gw.fake.reply({ json: { error: cases[0].error }, status: 400 });
+  const sdk = await gw.request("/v1/responses", post({ input: "hi", stream: true }));
+  assert.equal(sdk.status, 400);
+  await sdk.body?.cancel();
 });
 
 Deno.test("compaction: one compaction item sealing Gemini's summary, expanded on the next turn", async () => {
@@ -539,6 +658,38 @@ Deno.test("compaction: one compaction item sealing Gemini's summary, expanded on
     });
     assert.match(sent(gw).contents[0].parts![0].text!, /^Summary of the conversation so far/);
   }
+});
+
+Deno.test("POST /responses without /v1 is the same route", async () => {
+  await using gw = await startResponsesGateway();
+  const response = await gw.request("/responses", post({ input: "No prefix" }));
+  const body = await response.json();
+  assert.equal(response.status, 200);
+  assertSchema("Response", body);
+  assert.equal(body.output_text, `${GREETING}No prefix`);
+});
+
+Deno.test("an image by URL is fetched and sent inline", async () => {
+  await using gw = await startResponsesGateway();
+  const png = Uint8Array.fromBase64(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==",
+  );
+  await using images = Deno.serve(
+    { port: 0, hostname: "127.0.0.1", onListen: () => {} },
+    () => new globalThis.Response(png, { headers: { "content-type": "image/png" } }),
+  );
+  await create(gw, {
+    input: [{
+      role: "user",
+      content: [
+        { type: "input_text", text: "What is this?" },
+        { type: "input_image", image_url: `http://127.0.0.1:${images.addr.port}/a.png` },
+      ],
+    }],
+  });
+  assert.deepEqual(sent(gw).contents[0].parts![1], {
+    inlineData: { mimeType: "image/png", data: png.toBase64() },
+  });
 });
 
 Deno.test("images and files in the input become Gemini parts", async () => {

@@ -174,6 +174,22 @@ Deno.test("incomplete answers: the token limit, a safety stop, a blocked prompt"
   assert.match(response.output_text!, /blocked by Gemini \(reason: PROHIBITED_CONTENT\)/);
 });
 
+Deno.test("a turn Gemini ended on a call it could not make, with no answer, is a 502", () => {
+  for (const reason of ["MALFORMED_FUNCTION_CALL", "UNEXPECTED_TOOL_CALL", "TOO_MANY_TOOL_CALLS"]) {
+    const failed = builder();
+    failed.push(chunk([{ text: "Planning", thought: true }], reason));
+    assert.throws(
+      () => failed.finish(),
+      (error) =>
+        error instanceof GatewayError && error.status === 502 && error.message.includes(reason),
+    );
+  }
+  // With some answer, the answer stands.
+  const answered = builder();
+  answered.push(chunk([{ text: "Partly" }], "MALFORMED_FUNCTION_CALL"));
+  assert.equal(answered.finish().status, "completed");
+});
+
 Deno.test("code Gemini ran and its output are Markdown in the message", () => {
   const target = builder();
   target.push(chunk([

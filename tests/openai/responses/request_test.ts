@@ -178,6 +178,10 @@ Deno.test("request mistakes are 400s naming the field", async () => {
     [{ input: "x", text: "json" }, "text"],
     [{ input: "x", parallel_tool_calls: "no" }, "parallel_tool_calls"],
     [{ input: "x", previous_response_id: 5 }, "previous_response_id"],
+    [{ input: "x", conversation: "conv_1" }, "conversation"],
+    [{ input: "x", prompt: { id: "pmpt_1" } }, "prompt"],
   ];
   for (const [body, param] of cases) await assertRejectsInvalid(() => translate(body), param);
+  // Absent is absent, null included.
+  await translate({ input: "x", conversation: null, prompt: null });
 });
