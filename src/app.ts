@@ -4,6 +4,7 @@
  * @module
  */
 
+import { anthropicErrorResponse } from "./anthropic/errors.ts";
 import { anthropicModelRoutes, anthropicRoutes } from "./anthropic/routes.ts";
 import type { Config } from "./config.ts";
 import { APIS } from "./console/apis.ts";
@@ -58,10 +59,11 @@ export function createHandler(config: Config): (request: Request) => Promise<Res
       return response.status === 101 ? response : withCors(response);
     }
     if (request.method === "OPTIONS") return preflight(request);
-    let errors = openaiErrorResponse;
+    const anthropic = request.headers.has("anthropic-version");
+    // An unknown route answers in the shape of the client that asked: Anthropic's SDKs say so.
+    let errors = anthropic ? anthropicErrorResponse : openaiErrorResponse;
     try {
-      const match = (request.headers.has("anthropic-version") && anthropicRouter.match(routed)) ||
-        router.match(routed);
+      const match = (anthropic && anthropicRouter.match(routed)) || router.match(routed);
       if (!match) {
         throw new GatewayError(
           404,

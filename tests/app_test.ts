@@ -264,3 +264,15 @@ Deno.test("any value in any field is answered, and never with a 500", async () =
     }
   }
 });
+
+Deno.test("an unknown route asked with anthropic-version answers in Anthropic's shape", async () => {
+  await using gw = await startGateway();
+  const response = await gw.request("/v1/messages/batches", {
+    headers: { "anthropic-version": "2023-06-01" },
+  });
+  assert.equal(response.status, 404);
+  const body = await response.json();
+  assert.equal(body.type, "error");
+  assert.equal(body.error.type, "not_found_error");
+  assert.match(body.error.message, /Unknown route/);
+});

@@ -13,6 +13,7 @@
  * @module
  */
 
+import { unansweredText } from "../core/unanswered.ts";
 import { toFinishReason } from "../core/finish_reason.ts";
 import { partMarkdown } from "../core/part_markdown.ts";
 import { blockedPromptText } from "../core/prompt_feedback.ts";
@@ -112,7 +113,7 @@ export function stoppedAnswerText(
   if (toFinishReason(reason, false) === "content_filter") {
     return `The answer was stopped by Gemini (reason: ${reason}).`;
   }
-  return empty ? `Gemini gave no answer (reason: ${reason}).` : undefined;
+  return empty ? unansweredText(reason, undefined) : undefined;
 }
 
 /** Ollama's reason for Gemini's finish reason: `length` for the token limit, else `stop`. */

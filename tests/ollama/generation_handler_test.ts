@@ -246,7 +246,10 @@ Deno.test("an answer Gemini stopped on policy grounds, or ended without one, say
   for await (const part of await client.chat({ model: MODEL, messages: hello, stream: true })) {
     failed += part.message.content;
   }
-  assert.equal(failed, "Gemini gave no answer (reason: MALFORMED_FUNCTION_CALL).");
+  assert.equal(
+    failed,
+    "Gemini ended the turn without an answer (reason: MALFORMED_FUNCTION_CALL).",
+  );
 });
 
 Deno.test("a model that cannot chat is Ollama's 400, a missing one its 404", async () => {

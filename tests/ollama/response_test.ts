@@ -75,7 +75,7 @@ Deno.test("an answer Gemini ended without any says why; one with text or calls d
   });
   assert.equal(
     responsePieces(ended([{ text: "Hmm", thought: true }]), state()).content,
-    "Gemini gave no answer (reason: MALFORMED_FUNCTION_CALL).",
+    "Gemini ended the turn without an answer (reason: MALFORMED_FUNCTION_CALL).",
   );
   assert.equal(responsePieces(ended([{ text: "Some" }]), state()).content, "Some");
   const call = responsePieces(ended([{ functionCall: { name: "f" } }]), state());
