@@ -9,6 +9,7 @@
  * @module
  */
 
+import { toolChoiceMode } from "../tool_choice_mode.ts";
 import { excerpt } from "../../core/excerpt.ts";
 import type { FunctionDeclaration, Tool, ToolConfig } from "../../gemini/types.ts";
 import {
@@ -126,12 +127,6 @@ function isEnabled(option: Field | undefined): boolean {
   throw wrongType(option.param, "a boolean or an object", option.value);
 }
 
-const MODES: Record<string, "NONE" | "AUTO" | "ANY"> = {
-  none: "NONE",
-  auto: "AUTO",
-  required: "ANY",
-};
-
 /** `tool_choice` (or legacy `function_call`) → `toolConfig`, given the declared `names`. */
 function toToolConfig(body: Record<string, unknown>, names: string[]): ToolConfig | undefined {
   const legacy = body.tool_choice === undefined || body.tool_choice === null;
@@ -140,14 +135,7 @@ function toToolConfig(body: Record<string, unknown>, names: string[]): ToolConfi
   if (choice === undefined) return undefined;
   let config: ToolConfig["functionCallingConfig"];
   if (typeof choice === "string") {
-    const mode = MODES[choice];
-    if (!mode) {
-      throw invalidValue(
-        param,
-        `unknown value '${excerpt(choice)}'; expected none, auto or required.`,
-      );
-    }
-    config = { mode };
+    config = { mode: toolChoiceMode(choice, param) };
   } else if (isRecord(choice)) {
     const type = optional(choice.type, childParam(param, "type"), readString);
     if (type !== undefined && type !== "function") {

@@ -13,6 +13,7 @@
  * @module
  */
 
+import { TOOL_CHOICE_MODES, toolChoiceMode } from "../tool_choice_mode.ts";
 import { excerpt } from "../../core/excerpt.ts";
 import { toFunctionDeclaration } from "../../core/function_declaration.ts";
 import type { FunctionDeclaration, Tool, ToolConfig } from "../../gemini/types.ts";
@@ -125,26 +126,13 @@ export function toResponseTools(body: Record<string, unknown>, model: string): R
   };
 }
 
-const MODES: Record<string, "NONE" | "AUTO" | "ANY"> = {
-  none: "NONE",
-  auto: "AUTO",
-  required: "ANY",
-};
-
 /** `tool_choice` → `toolConfig`, given the declared `names`. */
 function toToolConfig(choice: unknown, names: Map<string, ToolName>): ToolConfig | undefined {
   const param = "tool_choice";
   if (choice === undefined) return undefined;
   let config: NonNullable<ToolConfig["functionCallingConfig"]>;
   if (typeof choice === "string") {
-    const mode = MODES[choice];
-    if (!mode) {
-      throw invalidValue(
-        param,
-        `unknown value '${excerpt(choice)}'; expected none, auto or required.`,
-      );
-    }
-    config = { mode };
+    config = { mode: toolChoiceMode(choice, param) };
   } else if (isRecord(choice)) {
     const type = readString(choice.type, childParam(param, "type"));
     if (type === "function" || type === "custom") {
@@ -169,7 +157,10 @@ function toToolConfig(choice: unknown, names: Map<string, ToolName>): ToolConfig
           ? [geminiName(tool.name, tool.namespace as string)]
           : [];
       }).filter((name) => names.has(name));
-      config = { mode: MODES[mode], ...(allowed.length > 0 && { allowedFunctionNames: allowed }) };
+      config = {
+        mode: TOOL_CHOICE_MODES[mode],
+        ...(allowed.length > 0 && { allowedFunctionNames: allowed }),
+      };
     } else {
       // A hosted tool (web_search, file_search…): the model decides, as with `auto`.
       config = { mode: "AUTO" };
