@@ -282,8 +282,14 @@ function brokenOff(error: unknown): unknown {
 
 /** Whether `response` ends the answer: a candidate's finish reason, or a blocked prompt. */
 function isFinal(response: GenerateContentResponse): boolean {
-  return Boolean(response.promptFeedback?.blockReason) ||
-    (response.candidates ?? []).some((candidate) => candidate.finishReason);
+  if (response.promptFeedback?.blockReason) return true;
+  const candidates = response.candidates;
+  if (candidates) {
+    for (let index = 0; index < candidates.length; index++) {
+      if (candidates[index].finishReason) return true;
+    }
+  }
+  return false;
 }
 
 /** The failure of a body that ended before the answer did. */
