@@ -5,6 +5,8 @@
  * @module
  */
 
+import { after } from "./timer.ts";
+
 /** One scheduled callback; `callback` is dropped when cancelled. */
 interface Entry {
   due: number;
@@ -20,7 +22,8 @@ export class Deadlines {
   #queue: Entry[] = [];
   /** Index of the first entry still in the queue. */
   #head = 0;
-  #timer: ReturnType<typeof setTimeout> | undefined;
+  /** A timer is pending (it may find nothing due: a timer is never cleared, see `after`). */
+  #armed = false;
   /** Entries neither called nor cancelled. */
   #live = 0;
 
@@ -33,7 +36,7 @@ export class Deadlines {
     const entry: Entry = { due: performance.now() + this.#delayMs, callback };
     this.#queue.push(entry);
     this.#live++;
-    if (this.#timer === undefined) this.#arm(this.#delayMs);
+    if (!this.#armed) this.#arm(this.#delayMs);
     return () => {
       if (entry.callback === undefined) return;
       entry.callback = undefined;
@@ -43,12 +46,13 @@ export class Deadlines {
   }
 
   #arm(ms: number): void {
-    this.#timer = setTimeout(() => this.#fire(), ms);
+    this.#armed = true;
+    after(ms, () => this.#fire());
   }
 
   /**
    * Drops the cancelled entries at the head, and all of them once they are most of the queue
-   * (a call that runs long keeps its entry at the head); stops the timer when none is left.
+   * (a call that runs long keeps its entry at the head); a pending timer then finds nothing due.
    */
   #trim(): void {
     const queue = this.#queue;
@@ -56,8 +60,6 @@ export class Deadlines {
     if (this.#head === queue.length) {
       this.#queue = [];
       this.#head = 0;
-      clearTimeout(this.#timer);
-      this.#timer = undefined;
     } else if (queue.length - this.#head >= 1024 && this.#live * 2 < queue.length - this.#head) {
       this.#queue = queue.filter((entry, index) => index >= this.#head && entry.callback);
       this.#head = 0;
@@ -65,7 +67,7 @@ export class Deadlines {
   }
 
   #fire(): void {
-    this.#timer = undefined;
+    this.#armed = false;
     // A timer may fire a fraction of a millisecond before `due` as `performance.now` counts.
     const now = performance.now() + 1;
     const queue = this.#queue;
@@ -74,7 +76,7 @@ export class Deadlines {
       due.push(queue[this.#head++]);
     }
     this.#trim();
-    if (this.#head < this.#queue.length && this.#timer === undefined) {
+    if (this.#head < this.#queue.length && !this.#armed) {
       this.#arm(Math.max(0, this.#queue[this.#head].due - performance.now()));
     }
     // Called last, each unless cancelled meanwhile: a callback may schedule or cancel others.

@@ -10,6 +10,7 @@ import { GeminiEventParser } from "../gemini/sse.ts";
 import type { GenerateContentResponse } from "../gemini/types.ts";
 import { deadlines } from "./deadlines.ts";
 import { asGatewayError, GatewayError } from "./errors.ts";
+import { after } from "./timer.ts";
 
 /** How one dialect writes Gemini's responses as its own stream. */
 export interface StreamTranslator {
@@ -81,35 +82,43 @@ export async function streamResponse(
   });
 }
 
+/** The open streams checked every `period` ms, on one timer for all of them. */
+interface Watch {
+  sources: Set<TranslatedSource>;
+  /** Its timer is pending. */
+  armed: boolean;
+}
+
 /**
  * The open streams by the period of their checks, each period with one timer for all its streams
  * (a timer per stream costs more CPU and memory than a set entry).
  */
-const watched = new Map<
-  number,
-  { timer: ReturnType<typeof setInterval>; sources: Set<TranslatedSource> }
->();
+const watched = new Map<number, Watch>();
 
 /** Checks `source` every `period` ms until {@linkcode unwatch}. */
 function watch(source: TranslatedSource, period: number): void {
   let group = watched.get(period);
   if (!group) {
-    const sources = new Set<TranslatedSource>();
-    const timer = setInterval(() => {
-      for (const each of sources) each.check();
-    }, period);
-    group = { timer, sources };
+    group = { sources: new Set(), armed: false };
     watched.set(period, group);
   }
   group.sources.add(source);
+  if (!group.armed) arm(group, period);
 }
 
-/** Stops checking `source`; the last stream of a period stops its timer. */
+/** Checks `group`'s streams after `period` ms, and again while any is open. */
+function arm(group: Watch, period: number): void {
+  group.armed = true;
+  after(period, () => {
+    group.armed = false;
+    for (const each of group.sources) each.check();
+    if (group.sources.size > 0 && !group.armed) arm(group, period);
+  });
+}
+
+/** Stops checking `source`; once a period has no stream left, its timer is not renewed. */
 function unwatch(source: TranslatedSource, period: number): void {
-  const group = watched.get(period);
-  if (!group?.sources.delete(source) || group.sources.size > 0) return;
-  clearInterval(group.timer);
-  watched.delete(period);
+  watched.get(period)?.sources.delete(source);
 }
 
 /**
