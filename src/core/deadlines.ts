@@ -5,7 +5,7 @@
  * @module
  */
 
-import { after } from "./timer.ts";
+import { Timer } from "./timer.ts";
 
 /** One scheduled callback; `callback` is dropped when cancelled. */
 interface Entry {
@@ -22,8 +22,7 @@ export class Deadlines {
   #queue: Entry[] = [];
   /** Index of the first entry still in the queue. */
   #head = 0;
-  /** A timer is pending (it may find nothing due: a timer is never cleared, see `after`). */
-  #armed = false;
+  readonly #timer = new Timer(() => this.#fire());
   /** Entries neither called nor cancelled. */
   #live = 0;
 
@@ -36,7 +35,7 @@ export class Deadlines {
     const entry: Entry = { due: performance.now() + this.#delayMs, callback };
     this.#queue.push(entry);
     this.#live++;
-    if (!this.#armed) this.#arm(this.#delayMs);
+    this.#timer.start(this.#delayMs);
     return () => {
       if (entry.callback === undefined) return;
       entry.callback = undefined;
@@ -45,14 +44,9 @@ export class Deadlines {
     };
   }
 
-  #arm(ms: number): void {
-    this.#armed = true;
-    after(ms, () => this.#fire());
-  }
-
   /**
    * Drops the cancelled entries at the head, and all of them once they are most of the queue
-   * (a call that runs long keeps its entry at the head); a pending timer then finds nothing due.
+   * (a call that runs long keeps its entry at the head); stops the timer when none is left.
    */
   #trim(): void {
     const queue = this.#queue;
@@ -60,6 +54,7 @@ export class Deadlines {
     if (this.#head === queue.length) {
       this.#queue = [];
       this.#head = 0;
+      this.#timer.stop();
     } else if (queue.length - this.#head >= 1024 && this.#live * 2 < queue.length - this.#head) {
       this.#queue = queue.filter((entry, index) => index >= this.#head && entry.callback);
       this.#head = 0;
@@ -67,7 +62,6 @@ export class Deadlines {
   }
 
   #fire(): void {
-    this.#armed = false;
     // A timer may fire a fraction of a millisecond before `due` as `performance.now` counts.
     const now = performance.now() + 1;
     const queue = this.#queue;
@@ -76,8 +70,8 @@ export class Deadlines {
       due.push(queue[this.#head++]);
     }
     this.#trim();
-    if (this.#head < this.#queue.length && !this.#armed) {
-      this.#arm(Math.max(0, this.#queue[this.#head].due - performance.now()));
+    if (this.#head < this.#queue.length) {
+      this.#timer.start(this.#queue[this.#head].due - performance.now());
     }
     // Called last, each unless cancelled meanwhile: a callback may schedule or cancel others.
     for (const entry of due) {

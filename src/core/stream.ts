@@ -10,7 +10,7 @@ import { GeminiEventParser } from "../gemini/sse.ts";
 import type { GenerateContentResponse } from "../gemini/types.ts";
 import { deadlines } from "./deadlines.ts";
 import { asGatewayError, GatewayError } from "./errors.ts";
-import { after } from "./timer.ts";
+import { Timer } from "./timer.ts";
 
 /** How one dialect writes Gemini's responses as its own stream. */
 export interface StreamTranslator {
@@ -82,43 +82,33 @@ export async function streamResponse(
   });
 }
 
-/** The open streams checked every `period` ms, on one timer for all of them. */
-interface Watch {
-  sources: Set<TranslatedSource>;
-  /** Its timer is pending. */
-  armed: boolean;
-}
-
 /**
  * The open streams by the period of their checks, each period with one timer for all its streams
  * (a timer per stream costs more CPU and memory than a set entry).
  */
-const watched = new Map<number, Watch>();
+const watched = new Map<number, { timer: Timer; sources: Set<TranslatedSource> }>();
 
 /** Checks `source` every `period` ms until {@linkcode unwatch}. */
 function watch(source: TranslatedSource, period: number): void {
   let group = watched.get(period);
   if (!group) {
-    group = { sources: new Set(), armed: false };
+    const sources = new Set<TranslatedSource>();
+    const timer: Timer = new Timer(() => {
+      for (const each of sources) each.check();
+      if (sources.size > 0) timer.start(period);
+    });
+    group = { timer, sources };
     watched.set(period, group);
   }
   group.sources.add(source);
-  if (!group.armed) arm(group, period);
+  group.timer.start(period);
 }
 
-/** Checks `group`'s streams after `period` ms, and again while any is open. */
-function arm(group: Watch, period: number): void {
-  group.armed = true;
-  after(period, () => {
-    group.armed = false;
-    for (const each of group.sources) each.check();
-    if (group.sources.size > 0 && !group.armed) arm(group, period);
-  });
-}
-
-/** Stops checking `source`; once a period has no stream left, its timer is not renewed. */
+/** Stops checking `source`; the last stream of a period stops its timer. */
 function unwatch(source: TranslatedSource, period: number): void {
-  watched.get(period)?.sources.delete(source);
+  const group = watched.get(period);
+  if (!group?.sources.delete(source) || group.sources.size > 0) return;
+  group.timer.stop();
 }
 
 /**
