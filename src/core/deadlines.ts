@@ -5,6 +5,8 @@
  * @module
  */
 
+import { Timer } from "./timer.ts";
+
 /** One scheduled callback; `callback` is dropped when cancelled. */
 interface Entry {
   due: number;
@@ -20,7 +22,7 @@ export class Deadlines {
   #queue: Entry[] = [];
   /** Index of the first entry still in the queue. */
   #head = 0;
-  #timer: ReturnType<typeof setTimeout> | undefined;
+  readonly #timer = new Timer(() => this.#fire());
   /** Entries neither called nor cancelled. */
   #live = 0;
 
@@ -33,17 +35,13 @@ export class Deadlines {
     const entry: Entry = { due: performance.now() + this.#delayMs, callback };
     this.#queue.push(entry);
     this.#live++;
-    if (this.#timer === undefined) this.#arm(this.#delayMs);
+    this.#timer.start(this.#delayMs);
     return () => {
       if (entry.callback === undefined) return;
       entry.callback = undefined;
       this.#live--;
       this.#trim();
     };
-  }
-
-  #arm(ms: number): void {
-    this.#timer = setTimeout(() => this.#fire(), ms);
   }
 
   /**
@@ -56,8 +54,7 @@ export class Deadlines {
     if (this.#head === queue.length) {
       this.#queue = [];
       this.#head = 0;
-      clearTimeout(this.#timer);
-      this.#timer = undefined;
+      this.#timer.stop();
     } else if (queue.length - this.#head >= 1024 && this.#live * 2 < queue.length - this.#head) {
       this.#queue = queue.filter((entry, index) => index >= this.#head && entry.callback);
       this.#head = 0;
@@ -65,7 +62,6 @@ export class Deadlines {
   }
 
   #fire(): void {
-    this.#timer = undefined;
     // A timer may fire a fraction of a millisecond before `due` as `performance.now` counts.
     const now = performance.now() + 1;
     const queue = this.#queue;
@@ -74,8 +70,8 @@ export class Deadlines {
       due.push(queue[this.#head++]);
     }
     this.#trim();
-    if (this.#head < this.#queue.length && this.#timer === undefined) {
-      this.#arm(Math.max(0, this.#queue[this.#head].due - performance.now()));
+    if (this.#head < this.#queue.length) {
+      this.#timer.start(this.#queue[this.#head].due - performance.now());
     }
     // Called last, each unless cancelled meanwhile: a callback may schedule or cancel others.
     for (const entry of due) {

@@ -10,6 +10,7 @@ import { GeminiEventParser } from "../gemini/sse.ts";
 import type { GenerateContentResponse } from "../gemini/types.ts";
 import { deadlines } from "./deadlines.ts";
 import { asGatewayError, GatewayError } from "./errors.ts";
+import { Timer } from "./timer.ts";
 
 /** How one dialect writes Gemini's responses as its own stream. */
 export interface StreamTranslator {
@@ -85,31 +86,29 @@ export async function streamResponse(
  * The open streams by the period of their checks, each period with one timer for all its streams
  * (a timer per stream costs more CPU and memory than a set entry).
  */
-const watched = new Map<
-  number,
-  { timer: ReturnType<typeof setInterval>; sources: Set<TranslatedSource> }
->();
+const watched = new Map<number, { timer: Timer; sources: Set<TranslatedSource> }>();
 
 /** Checks `source` every `period` ms until {@linkcode unwatch}. */
 function watch(source: TranslatedSource, period: number): void {
   let group = watched.get(period);
   if (!group) {
     const sources = new Set<TranslatedSource>();
-    const timer = setInterval(() => {
+    const timer: Timer = new Timer(() => {
       for (const each of sources) each.check();
-    }, period);
+      if (sources.size > 0) timer.start(period);
+    });
     group = { timer, sources };
     watched.set(period, group);
   }
   group.sources.add(source);
+  group.timer.start(period);
 }
 
 /** Stops checking `source`; the last stream of a period stops its timer. */
 function unwatch(source: TranslatedSource, period: number): void {
   const group = watched.get(period);
   if (!group?.sources.delete(source) || group.sources.size > 0) return;
-  clearInterval(group.timer);
-  watched.delete(period);
+  group.timer.stop();
 }
 
 /**
@@ -282,8 +281,14 @@ function brokenOff(error: unknown): unknown {
 
 /** Whether `response` ends the answer: a candidate's finish reason, or a blocked prompt. */
 function isFinal(response: GenerateContentResponse): boolean {
-  return Boolean(response.promptFeedback?.blockReason) ||
-    (response.candidates ?? []).some((candidate) => candidate.finishReason);
+  if (response.promptFeedback?.blockReason) return true;
+  const candidates = response.candidates;
+  if (candidates) {
+    for (let index = 0; index < candidates.length; index++) {
+      if (candidates[index].finishReason) return true;
+    }
+  }
+  return false;
 }
 
 /** The failure of a body that ended before the answer did. */

@@ -130,19 +130,34 @@ export function toObject(
   pieces: Pieces,
   end?: { reason: DoneReason; metrics?: Metrics },
 ): ChatResponse | GenerateResponse {
-  const created_at = new Date().toISOString();
+  const created_at = timestamp();
   const done = end !== undefined;
-  const closing = end ? { done_reason: end.reason, ...end.metrics } : {};
-  const logprobs = pieces.logprobs ? { logprobs: pieces.logprobs } : {};
+  let object: ChatResponse | GenerateResponse;
   if (api === "generate") {
-    const object: GenerateResponse = { model: name, created_at, response: pieces.content, done };
+    object = { model: name, created_at, response: pieces.content, done };
     if (pieces.thinking) object.thinking = pieces.thinking;
-    return { ...object, ...closing, ...logprobs };
+  } else {
+    const message: ChatResponse["message"] = { role: "assistant", content: pieces.content };
+    if (pieces.thinking) message.thinking = pieces.thinking;
+    if (pieces.toolCalls.length > 0) message.tool_calls = pieces.toolCalls;
+    object = { model: name, created_at, message, done };
   }
-  const message: ChatResponse["message"] = { role: "assistant", content: pieces.content };
-  if (pieces.thinking) message.thinking = pieces.thinking;
-  if (pieces.toolCalls.length > 0) message.tool_calls = pieces.toolCalls;
-  return { model: name, created_at, message, done, ...closing, ...logprobs };
+  if (end) {
+    object.done_reason = end.reason;
+    if (end.metrics) Object.assign(object, end.metrics);
+  }
+  if (pieces.logprobs) object.logprobs = pieces.logprobs;
+  return object;
+}
+
+/** The time of the last {@linkcode timestamp}, in milliseconds, and its ISO form. */
+let stamped = { ms: NaN, iso: "" };
+
+/** The current time in ISO form, formatted once per millisecond (a stream writes many lines). */
+function timestamp(): string {
+  const ms = Date.now();
+  if (ms !== stamped.ms) stamped = { ms, iso: new Date(ms).toISOString() };
+  return stamped.iso;
 }
 
 /** The whole answer to a non-streaming request. */

@@ -43,7 +43,7 @@ export function toGenerationConfig(
     return modelFamily(model) === "legacy" ? value : undefined;
   };
 
-  const config: GenerationConfig = {
+  const values: GenerationConfig = {
     temperature: number("temperature", 0, 2),
     topP: number("top_p", 0, 1),
     topK: integer("top_k", 0) || undefined,
@@ -56,9 +56,12 @@ export function toGenerationConfig(
     ...logprobs(body),
     ...responseFormat(body.response_format ?? undefined, model),
   };
-  return Object.fromEntries(
-    Object.entries(config).filter(([, value]) => value !== undefined),
-  ) as GenerationConfig;
+  const config: Record<string, unknown> = {};
+  for (const key in values) {
+    const value = values[key as keyof GenerationConfig];
+    if (value !== undefined) config[key] = value;
+  }
+  return config as GenerationConfig;
 }
 
 function stopSequences(stop: unknown): string[] | undefined {
