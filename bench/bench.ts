@@ -8,7 +8,8 @@
  *
  * Options: `--baseline=/path/to/other/checkout/main.ts` adds that gateway as "before" to every
  * table (before/after figures from one run); `--only=throughput,cold-start,open-streams,
- * upstream-limits,bursts,key-pool` runs some sections. Environment: `BENCH_SECONDS` per run
+ * upstream-limits,bursts,key-pool` runs some sections; `--scenarios=chat,models` only the
+ * throughput rows whose name contains one of those. Environment: `BENCH_SECONDS` per run
  * (default 1.5; 0.5 for a quick look), `BENCH_ROUNDS` alternating runs per server (2),
  * `BENCH_CONCURRENCY` clients (32), `BENCH_STREAMS` open or cancelled streams at once (1000).
  * @module
@@ -48,6 +49,11 @@ const concurrency = setting("BENCH_CONCURRENCY", 32);
 const streams = setting("BENCH_STREAMS", 1000);
 const only = option("only")?.split(",");
 const runs = (section: Section) => !only || only.includes(section);
+/** `--scenarios=chat,models`: only the throughput rows whose name contains one of these. */
+const scenarioNames = option("scenarios")?.split(",");
+const scenarios = SCENARIOS.filter((scenario) =>
+  !scenarioNames || scenarioNames.some((name) => scenario.name.includes(name))
+);
 
 const here = new URL(".", import.meta.url).pathname;
 const root = new URL("..", import.meta.url).pathname;
@@ -119,7 +125,7 @@ async function throughput(): Promise<void> {
         "fake CPU µs/req | first text ms | − relay ms |",
     );
     console.log("|---|---|---|---|---|---|---|---|---|---|");
-    for (const scenario of SCENARIOS) {
+    for (const scenario of scenarios) {
       const sides: { name: string; server?: Server; request: BenchRequest; origin: string }[] = [
         ...servers.map((server) => ({
           name: server.name,
