@@ -18,13 +18,11 @@ const SECRET = "s3cret-key";
  */
 function fakeUpstream(delayMs = 0) {
   const received: Frame[] = [];
-  let upgraded = false;
   let onClose!: (event: CloseEvent) => void;
   const closed = new Promise<CloseEvent>((resolve) => onClose = resolve);
   const server = serveLoopback(async (request) => {
     await delay(delayMs);
     const { socket, response } = Deno.upgradeWebSocket(request);
-    upgraded = true;
     socket.binaryType = "arraybuffer";
     socket.onclose = onClose;
     socket.onmessage = ({ data }) => {
@@ -41,7 +39,6 @@ function fakeUpstream(delayMs = 0) {
     server,
     received,
     closed,
-    wasUpgraded: () => upgraded,
     ws: server.url.replace("http", "ws"),
   };
 }
@@ -153,7 +150,11 @@ Deno.test("a client vanishing without a close frame closes the upstream", async 
   const upstream = fakeUpstream();
   const relay = relayServer(upstream.ws);
   const conn = await rawWebSocket(relay.addr.port, "/");
-  while (!upstream.wasUpgraded()) await delay(5);
+  // A text frame that reaches the upstream proves the relay's own upstream socket is open.
+  const mask = [1, 2, 3, 4];
+  const payload = [..."hello"].map((char, i) => char.charCodeAt(0) ^ mask[i % 4]);
+  await conn.write(new Uint8Array([0x81, 0x80 | payload.length, ...mask, ...payload]));
+  while (upstream.received.length === 0) await delay(5);
   conn.close();
   const event = await upstream.closed;
   assert.deepEqual([event.code, event.reason], [1000, "The client's connection was lost."]);
