@@ -44,7 +44,7 @@ const MAX_HOPS = 16;
 
 /** A Gemini resource name without its `models/` prefix: the model id. */
 export function modelId(name: string): string {
-  return name.replace(/^models\//, "");
+  return name.startsWith("models/") ? name.slice(7) : name;
 }
 
 /** One alias: names matching `pattern` are answered by `target`. */

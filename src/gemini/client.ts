@@ -152,8 +152,7 @@ export class GeminiClient {
     const models: Model[] = [];
     let pageToken: string | undefined;
     for (let page = 0; page < MAX_PAGES; page++) {
-      const query = new URLSearchParams({ pageSize: "1000" });
-      if (pageToken) query.set("pageToken", pageToken);
+      const query = pageToken ? new URLSearchParams({ pageSize: "1000", pageToken }) : FIRST_PAGE;
       const body: ListModelsResponse = await this.#json(
         key,
         `models?${query}`,
@@ -250,6 +249,9 @@ export class GeminiClient {
     }
   }
 }
+
+/** The query of the first page of `models.list`. */
+const FIRST_PAGE = "pageSize=1000";
 
 /** `models/{model}` with the model escaped, whether or not the caller kept the prefix. */
 function modelPath(model: string): string {

@@ -21,9 +21,11 @@ export async function listModels(
   { config, gemini }: Context,
 ): Promise<Response> {
   const aliases = config.modelAliases;
-  const models = (await gemini.listModels()).filter((model) =>
-    !config.hideRetiredModels || aliases.resolve(modelId(model.name)) === modelId(model.name)
-  );
+  const models = (await gemini.listModels()).filter((model) => {
+    if (!config.hideRetiredModels) return true;
+    const id = modelId(model.name);
+    return aliases.resolve(id) === id;
+  });
   return Response.json(toModelList(models));
 }
 

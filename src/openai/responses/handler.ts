@@ -29,6 +29,7 @@ import type {
   CompactResource,
   DeletedResponse,
   ResponseItemList,
+  ResponseStreamEvent,
   TokenCountsResource,
 } from "./types.ts";
 
@@ -51,7 +52,7 @@ export async function createResponse(request: Request, context: Context): Promis
     return Response.json(response, { headers });
   }
   builder.start();
-  const events = () => builder.take().map((event) => sseEvent(event, event.type)).join("");
+  const events = () => builder.take().map(eventText).join("");
   const translator: StreamTranslator = {
     next: (response) => {
       builder.push(response);
@@ -82,6 +83,37 @@ export async function createResponse(request: Request, context: Context): Promis
     });
   }
 }
+
+/**
+ * One stream event as SSE, as `sseEvent(event, event.type)` writes it: text deltas (most of a
+ * stream) from constant parts around their text, and the same `response` object (the two opening
+ * events) serialized once.
+ */
+function eventText(event: ResponseStreamEvent): string {
+  const { type } = event;
+  if (type === "response.output_text.delta") {
+    return `event: ${type}\ndata: {"type":"${type}","item_id":"${event.item_id}","output_index":${event.output_index},"content_index":${event.content_index},"delta":${
+      JSON.stringify(event.delta)
+    },"logprobs":[],"sequence_number":${event.sequence_number}}\n\n`;
+  }
+  if (type === "response.reasoning_summary_text.delta") {
+    return `event: ${type}\ndata: {"type":"${type}","item_id":"${event.item_id}","output_index":${event.output_index},"summary_index":${event.summary_index},"delta":${
+      JSON.stringify(event.delta)
+    },"sequence_number":${event.sequence_number}}\n\n`;
+  }
+  if (type === "response.created" || type === "response.in_progress") {
+    const { response } = event;
+    if (response !== opening.response) opening = { response, json: JSON.stringify(response) };
+    const text =
+      `event: ${type}\ndata: {"type":"${type}","response":${opening.json},"sequence_number":${event.sequence_number}}\n\n`;
+    if (type === "response.in_progress") opening = { response: undefined, json: "" };
+    return text;
+  }
+  return sseEvent(event, type);
+}
+
+/** The opening `response` of the stream being serialized, and its JSON. */
+let opening: { response: object | undefined; json: string } = { response: undefined, json: "" };
 
 /** The codes Codex acts on only when they end a stream (an HTTP error is just a bad request). */
 const CODEX_STREAM_CODES = ["insufficient_quota", "context_length_exceeded"];

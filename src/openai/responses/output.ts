@@ -108,8 +108,9 @@ export class ResponseBuilder {
   /** The events that open the stream: `response.created`, `response.in_progress`. */
   start(): void {
     this.#streaming = true;
-    this.#emit({ type: "response.created", response: this.#snapshot() });
-    this.#emit({ type: "response.in_progress", response: this.#snapshot() });
+    const response = this.#snapshot();
+    this.#emit({ type: "response.created", response });
+    this.#emit({ type: "response.in_progress", response });
   }
 
   /** Adds one Gemini response (the whole answer, or one streamed chunk). */
@@ -441,7 +442,10 @@ export class ResponseBuilder {
 
   #emit(event: Unnumbered<ResponseStreamEvent>): void {
     if (!this.#streaming) return;
-    this.#events.push({ ...event, sequence_number: this.#sequence++ } as ResponseStreamEvent);
+    // Every event is a fresh object: numbered in place, its number last.
+    const numbered = event as ResponseStreamEvent;
+    numbered.sequence_number = this.#sequence++;
+    this.#events.push(numbered);
   }
 }
 
