@@ -157,17 +157,7 @@ class LiveSession {
         ...(this.#transcribe.output
           ? [{ serverContent: { outputTranscription: { text: REPLY } } }]
           : []),
-        { serverContent: { generationComplete: true } },
-        {
-          serverContent: { turnComplete: true },
-          usageMetadata: {
-            promptTokenCount: prompt,
-            responseTokenCount: response,
-            totalTokenCount: prompt + response,
-            promptTokensDetails: [{ modality: "AUDIO", tokenCount: prompt }],
-            responseTokensDetails: [{ modality: "AUDIO", tokenCount: response }],
-          },
-        },
+        ...turnEnd("AUDIO", prompt, response),
       ],
     };
   }
@@ -219,20 +209,31 @@ class LiveSession {
     return {
       messages: [
         ...pieces.map((text) => ({ serverContent: { modelTurn: { parts: [{ text }] } } })),
-        { serverContent: { generationComplete: true } },
-        {
-          serverContent: { turnComplete: true },
-          usageMetadata: {
-            promptTokenCount: prompt,
-            responseTokenCount: response,
-            totalTokenCount: prompt + response,
-            promptTokensDetails: [{ modality: "TEXT", tokenCount: prompt }],
-            responseTokensDetails: [{ modality: "TEXT", tokenCount: response }],
-          },
-        },
+        ...turnEnd("TEXT", prompt, response),
       ],
     };
   }
+}
+
+/** The messages that end a turn of `modality`: generation complete, then turn complete with usage. */
+function turnEnd(
+  modality: "AUDIO" | "TEXT",
+  prompt: number,
+  response: number,
+): Record<string, unknown>[] {
+  return [
+    { serverContent: { generationComplete: true } },
+    {
+      serverContent: { turnComplete: true },
+      usageMetadata: {
+        promptTokenCount: prompt,
+        responseTokenCount: response,
+        totalTokenCount: prompt + response,
+        promptTokensDetails: [{ modality, tokenCount: prompt }],
+        responseTokensDetails: [{ modality, tokenCount: response }],
+      },
+    },
+  ];
 }
 
 function fail(code: number, reason: string): Reply {
