@@ -8,6 +8,7 @@
  * @module
  */
 
+import { toStopSequences } from "../core/stop_sequences.ts";
 import { toConversation } from "../core/conversation.ts";
 import { excerpt } from "../core/excerpt.ts";
 import { MediaBudget, type MediaLimits } from "../core/media_budget.ts";
@@ -27,7 +28,6 @@ import {
   childParam,
   invalidValue,
   optional,
-  readArray,
   readBoolean,
   readInteger,
   readNumber,
@@ -75,8 +75,6 @@ export interface MessagesRequest extends ResolvedModel {
 function outputLimit(model: string): number {
   return modelFamily(model) === "legacy" ? 8192 : 65536;
 }
-
-const MAX_STOP_SEQUENCES = 5;
 
 /** Anthropic's smallest `thinking.budget_tokens` (and every Gemini 2.5 model's is lower). */
 const MIN_THINKING_BUDGET = 1024;
@@ -155,26 +153,12 @@ function toGenerationConfig(
     topK: optional(body.top_k, "top_k", (value, param) => readInteger(value, param, { min: 0 })) ||
       undefined,
     maxOutputTokens: maxTokens && Math.min(maxTokens, outputLimit(model)),
-    stopSequences: stopSequences(body.stop_sequences),
+    stopSequences: toStopSequences(body.stop_sequences, "stop_sequences"),
     ...jsonOutput(body, model),
   };
   return Object.fromEntries(
     Object.entries(config).filter(([, value]) => value !== undefined),
   ) as GenerationConfig;
-}
-
-function stopSequences(value: unknown): string[] | undefined {
-  const list = optional(value, "stop_sequences", readArray);
-  if (!list) return undefined;
-  const sequences = list.map((item, index) => readString(item, childParam("stop_sequences", index)))
-    .filter(Boolean);
-  if (sequences.length > MAX_STOP_SEQUENCES) {
-    throw invalidValue(
-      "stop_sequences",
-      `Gemini takes at most ${MAX_STOP_SEQUENCES} stop sequences, got ${sequences.length}.`,
-    );
-  }
-  return sequences.length > 0 ? sequences : undefined;
 }
 
 /** Structured output: `output_config.format` (or the older `output_format`) of type `json_schema`. */

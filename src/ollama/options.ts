@@ -16,19 +16,11 @@
  * @module
  */
 
+import { toStopSequences } from "../core/stop_sequences.ts";
 import type { GenerationConfig } from "../gemini/types.ts";
 import { modelFamily } from "../core/model_family.ts";
-import {
-  childParam,
-  optional,
-  readArray,
-  readInteger,
-  readNumber,
-  readRecord,
-  readString,
-} from "../http/fields.ts";
+import { childParam, optional, readInteger, readNumber, readRecord } from "../http/fields.ts";
 
-const MAX_STOP_SEQUENCES = 5;
 const INT32 = { min: -(2 ** 31), max: 2 ** 31 - 1 };
 
 /** The `generationConfig` for the request's `options`, sent to `model` (an id). */
@@ -49,7 +41,7 @@ export function toGenerationConfig(options: unknown, model: string): GenerationC
     topP: number("top_p", 0, 1),
     topK: integer("top_k", { min: 0 }) || undefined,
     maxOutputTokens: predict !== undefined && predict > 0 ? predict : undefined,
-    stopSequences: stopSequences(record.stop),
+    stopSequences: toStopSequences(record.stop, "options.stop", { string: true, cut: true }),
     seed: integer("seed", INT32),
     presencePenalty: penalty("presence_penalty"),
     frequencyPenalty: penalty("frequency_penalty"),
@@ -57,13 +49,4 @@ export function toGenerationConfig(options: unknown, model: string): GenerationC
   return Object.fromEntries(
     Object.entries(config).filter(([, value]) => value !== undefined),
   ) as GenerationConfig;
-}
-
-function stopSequences(stop: unknown): string[] | undefined {
-  const param = "options.stop";
-  if (stop === undefined || stop === null) return undefined;
-  const list = typeof stop === "string" ? [stop] : readArray(stop, param);
-  const sequences = list.map((item, index) => readString(item, childParam(param, index)))
-    .filter(Boolean).slice(0, MAX_STOP_SEQUENCES);
-  return sequences.length > 0 ? sequences : undefined;
 }

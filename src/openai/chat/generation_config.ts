@@ -8,6 +8,7 @@
  * @module
  */
 
+import { toStopSequences } from "../../core/stop_sequences.ts";
 import { excerpt } from "../../core/excerpt.ts";
 import type { GenerationConfig } from "../../gemini/types.ts";
 import {
@@ -21,12 +22,10 @@ import {
   readNumber,
   readRecord,
   readString,
-  wrongType,
 } from "../../http/fields.ts";
 import { toJsonOutput } from "../../core/response_schema.ts";
 import { modelFamily } from "../../core/model_family.ts";
 
-const MAX_STOP_SEQUENCES = 5;
 const INT32 = { min: -(2 ** 31), max: 2 ** 31 - 1 };
 
 /** The `generationConfig` for the parameters of `body`, sent to `model` (without `models/`). */
@@ -48,7 +47,7 @@ export function toGenerationConfig(
     topP: number("top_p", 0, 1),
     topK: integer("top_k", 0) || undefined,
     maxOutputTokens: integer("max_completion_tokens", 1) ?? integer("max_tokens", 1),
-    stopSequences: stopSequences(body.stop),
+    stopSequences: toStopSequences(body.stop, "stop", { string: true }),
     candidateCount: integer("n", 1),
     presencePenalty: penalty("presence_penalty"),
     frequencyPenalty: penalty("frequency_penalty"),
@@ -62,21 +61,6 @@ export function toGenerationConfig(
     if (value !== undefined) config[key] = value;
   }
   return config as GenerationConfig;
-}
-
-function stopSequences(stop: unknown): string[] | undefined {
-  if (stop === undefined || stop === null) return undefined;
-  if (typeof stop === "string") return stop ? [stop] : undefined;
-  if (!Array.isArray(stop)) throw wrongType("stop", "one of a string or array of strings", stop);
-  const sequences = stop.map((item, index) => readString(item, childParam("stop", index)));
-  if (sequences.length > MAX_STOP_SEQUENCES) {
-    throw invalidValue(
-      "stop",
-      `at most ${MAX_STOP_SEQUENCES} stop sequences are supported, got ${sequences.length}.`,
-    );
-  }
-  const kept = sequences.filter(Boolean);
-  return kept.length > 0 ? kept : undefined;
 }
 
 function logprobs(body: Record<string, unknown>): GenerationConfig {

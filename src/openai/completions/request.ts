@@ -11,6 +11,7 @@
  * @module
  */
 
+import { toStopSequences } from "../../core/stop_sequences.ts";
 import type { GenerateContentRequest, GenerationConfig } from "../../gemini/types.ts";
 import { invalidRequest } from "../../core/errors.ts";
 import { type ModelAliases, type ResolvedModel, resolveModel } from "../../core/model_name.ts";
@@ -38,8 +39,6 @@ export const MAX_PROMPTS = 32;
 
 /** Most choices (`n` times the prompts) one request may ask for. */
 const MAX_CHOICES = 128;
-
-const MAX_STOP_SEQUENCES = 5;
 
 /** The instruction that makes a chat model continue text. */
 export const CONTINUE_INSTRUCTION =
@@ -164,7 +163,7 @@ function toCompletionConfig(body: Record<string, unknown>, n: number): Generatio
     (value, param) => readInteger(value, param, { min: 1 }),
   );
   if (maxTokens !== undefined) config.maxOutputTokens = maxTokens;
-  const stops = stopSequences(body.stop);
+  const stops = toStopSequences(body.stop, "stop", { string: true });
   if (stops) config.stopSequences = stops;
   if (n > 1) config.candidateCount = n;
   const seed = optional(
@@ -186,16 +185,4 @@ function toCompletionConfig(body: Record<string, unknown>, n: number): Generatio
     if (logprobs > 0) config.logprobs = logprobs;
   }
   return config;
-}
-
-function stopSequences(stop: unknown): string[] | undefined {
-  if (stop === undefined || stop === null) return undefined;
-  if (typeof stop === "string") return stop ? [stop] : undefined;
-  if (!Array.isArray(stop)) throw wrongType("stop", "a string or an array of strings", stop);
-  const sequences = stop.map((item, index) => readString(item, childParam("stop", index)));
-  if (sequences.length > MAX_STOP_SEQUENCES) {
-    throw invalidValue("stop", `at most ${MAX_STOP_SEQUENCES} stop sequences are supported.`);
-  }
-  const kept = sequences.filter(Boolean);
-  return kept.length > 0 ? kept : undefined;
 }
