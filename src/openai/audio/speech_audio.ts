@@ -8,6 +8,7 @@
  * @module
  */
 
+import { readWavLayout } from "../../core/wav.ts";
 import type { Blob as GeminiBlob } from "../../gemini/types.ts";
 import { GatewayError } from "../../core/errors.ts";
 import { pcm16ToFlac } from "../../core/flac.ts";
@@ -47,18 +48,16 @@ export interface SpeechPcm {
 
 /** Reads a WAV file's sample rate and `data` chunk (16-bit mono is what speech models make). */
 function unwrapWav(wav: Uint8Array): SpeechPcm {
-  const view = new DataView(wav.buffer, wav.byteOffset, wav.byteLength);
-  const tag = (at: number) => String.fromCharCode(...wav.subarray(at, at + 4));
-  let sampleRate = DEFAULT_RATE;
-  for (let at = 12; at + 8 <= wav.length;) {
-    const size = view.getUint32(at + 4, true);
-    if (tag(at) === "fmt " && at + 16 <= wav.length) sampleRate = view.getUint32(at + 12, true);
-    if (tag(at) === "data") {
-      return { pcm: wav.subarray(at + 8, Math.min(at + 8 + size, wav.length)), sampleRate, wav };
-    }
-    at += 8 + size + (size % 2);
+  const layout = readWavLayout(wav);
+  if (!layout) {
+    throw new GatewayError(502, "Gemini answered with a WAV file without audio data.", "api_error");
   }
-  throw new GatewayError(502, "Gemini answered with a WAV file without audio data.", "api_error");
+  const { dataStart, dataSize, sampleRate = DEFAULT_RATE } = layout;
+  return {
+    pcm: wav.subarray(dataStart, Math.min(dataStart + dataSize, wav.length)),
+    sampleRate,
+    wav,
+  };
 }
 
 /** The PCM of Gemini's `blob`; a type the gateway cannot read is a 502. */
