@@ -6,7 +6,7 @@
  */
 
 import type { Config } from "../config.ts";
-import { GeminiEventParser } from "../gemini/sse.ts";
+import type { GeminiEventParser } from "../gemini/sse.ts";
 import type { GenerateContentResponse } from "../gemini/types.ts";
 import { deadlines } from "./deadlines.ts";
 import { asGatewayError, GatewayError } from "./errors.ts";
@@ -70,7 +70,10 @@ export async function streamResponse(
   limits: StreamLimits,
   headers: Record<string, string> = {},
 ): Promise<Response> {
-  const source = new TranslatedSource(upstream, translator, format, limits);
+  upstream.catch(() => {}); // Observed by the source, once built: it may fail meanwhile.
+  const { GeminiEventParser } = await (sseModule ??= import("../gemini/sse.ts"));
+  const parser = new GeminiEventParser(limits.maxEventBytes);
+  const source = new TranslatedSource(upstream, translator, format, limits, parser);
   await source.started(limits.keepAliveMs);
   return new Response(new ReadableStream(source), {
     headers: {
@@ -81,6 +84,12 @@ export async function streamResponse(
     },
   });
 }
+
+/**
+ * Gemini's event parser and the SSE library under it, imported by the first stream: a gateway
+ * that only answers without streaming never loads them.
+ */
+let sseModule: Promise<typeof import("../gemini/sse.ts")> | undefined;
 
 /**
  * The open streams by the period of their checks, each period with one timer for all its streams
@@ -145,13 +154,14 @@ class TranslatedSource implements UnderlyingDefaultSource<Uint8Array> {
     translator: StreamTranslator,
     format: StreamFormat,
     limits: StreamLimits,
+    parser: GeminiEventParser,
   ) {
     this.#upstream = upstream.then((body) => body.getReader());
     this.#upstream.catch(() => {}); // Observed through #first.
     this.#translator = translator;
     this.#format = format;
     this.#limits = limits;
-    this.#parser = new GeminiEventParser(limits.maxEventBytes);
+    this.#parser = parser;
     this.#period = Math.min(limits.keepAliveMs, limits.idleTimeoutMs);
     this.#first = this.#fill().then(() => {
       this.#began = true;

@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 
-Deno.test("`deno task demo` starts with the console's URL, which serves the page", async () => {
+Deno.test("`deno task demo` starts with the console's URL, which serves the page and answers chats", async () => {
   const child = new Deno.Command(Deno.execPath(), {
-    args: ["run", "--allow-net", "--allow-env", "scripts/demo.ts"],
+    args: ["run", "--allow-net", "--allow-env", "--allow-read=src", "scripts/demo.ts"],
     env: { PORT: "0", FAKE_PORT: "0" },
     stdin: "null",
     stdout: "piped",
@@ -23,6 +23,16 @@ Deno.test("`deno task demo` starts with the console's URL, which serves the page
     const response = await fetch(match[1], { headers: { accept: "text/html" } });
     assert.equal(response.status, 200);
     assert.match(await response.text(), /<title>Gemini gateway<\/title>/);
+    // With the task's permissions, route handlers and the stream parser load on first use.
+    for (const stream of [false, true]) {
+      const answer: Response = await fetch(`${match[1]}v1/chat/completions`, {
+        method: "POST",
+        headers: { authorization: "Bearer demo", "content-type": "application/json" },
+        body: JSON.stringify({ messages: [{ role: "user", content: "Hello" }], stream }),
+      });
+      assert.equal(answer.status, 200);
+      assert.match(await answer.text(), /"content":"[^"]*fake Gemini/);
+    }
   } finally {
     child.kill();
     await child.status;
