@@ -10,7 +10,8 @@
  * table (before/after figures from one run); `--only=throughput,cold-start,open-streams,
  * upstream-limits,bursts,key-pool` runs some sections; `--scenarios=chat,models` only the
  * throughput rows whose name contains one of those. Environment: `BENCH_SECONDS` per run
- * (default 1.5; 0.5 for a quick look), `BENCH_ROUNDS` alternating runs per server (2),
+ * (default 1; 0.5 for a quick look), `BENCH_ROUNDS` alternating runs per server (5; the ratios
+ * to the relay are medians of each round's ratio),
  * `BENCH_CONCURRENCY` clients (32), `BENCH_STREAMS` open or cancelled streams at once (1000).
  * @module
  */
@@ -43,8 +44,8 @@ type Section = typeof SECTIONS[number];
 const option = (name: string) =>
   Deno.args.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3);
 const setting = (name: string, fallback: number) => Number(Deno.env.get(name) ?? fallback);
-const seconds = setting("BENCH_SECONDS", 1.5);
-const rounds = setting("BENCH_ROUNDS", 2);
+const seconds = setting("BENCH_SECONDS", 1);
+const rounds = setting("BENCH_ROUNDS", 5);
 const concurrency = setting("BENCH_CONCURRENCY", 32);
 const streams = setting("BENCH_STREAMS", 1000);
 const only = option("only")?.split(",");
@@ -108,7 +109,19 @@ interface Row {
   load: LoadResult;
   cpuPerRequest: number;
   fakeCpuPerRequest: number;
+  /** The median over rounds of this server's requests/s over the relay's in the same round. */
+  rateRatio: number;
+  /** The same for CPU per request. */
+  cpuRatio: number;
   firstTextMs?: number;
+}
+
+/**
+ * Per round, `value` of each run over the relay's run of that round; the median of those. The
+ * machine's speed drifts between rounds, far less within one: paired ratios cancel the drift.
+ */
+function pairedRatio(runs: Run[], relayRuns: Run[], value: (run: Run) => number): number {
+  return median(runs.map((run, round) => value(run) / value(relayRuns[round])));
 }
 
 async function throughput(): Promise<void> {
@@ -166,6 +179,12 @@ async function throughput(): Promise<void> {
           load,
           cpuPerRequest: sum("serverCpu") / load.requests,
           fakeCpuPerRequest: sum("fakeCpu") / load.requests,
+          rateRatio: pairedRatio(measured[index], measured[0], (run) => run.load.requests),
+          cpuRatio: pairedRatio(
+            measured[index],
+            measured[0],
+            (run) => run.serverCpu / run.load.requests,
+          ),
           firstTextMs: scenario.firstText ? median(firstTexts[index]) : undefined,
         };
       });
@@ -174,10 +193,10 @@ async function throughput(): Promise<void> {
         const direct = row.server === "fake direct";
         console.log(
           `| ${scenario.name} | ${row.server} | ${round(row.load.requestsPerSecond, 0)} | ` +
-            `${round(row.load.requestsPerSecond / relay.load.requestsPerSecond)} | ` +
+            `${round(row.rateRatio)} | ` +
             `${round(row.load.p50Ms)} / ${round(row.load.p99Ms)} | ` +
             `${direct ? "–" : round(row.cpuPerRequest, 0)} | ` +
-            `${direct ? "–" : round(row.cpuPerRequest / relay.cpuPerRequest)} | ` +
+            `${direct ? "–" : round(row.cpuRatio)} | ` +
             `${round(row.fakeCpuPerRequest, 0)} | ` +
             (row.firstTextMs === undefined
               ? "– | – |"
