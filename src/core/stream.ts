@@ -70,9 +70,11 @@ export async function streamResponse(
   limits: StreamLimits,
   headers: Record<string, string> = {},
 ): Promise<Response> {
-  upstream.catch(() => {}); // Observed by the source, once built: it may fail meanwhile.
-  const { GeminiEventParser } = await (sseModule ??= import("../gemini/sse.ts"));
-  const parser = new GeminiEventParser(limits.maxEventBytes);
+  if (!EventParser) {
+    upstream.catch(() => {}); // Observed by the source, once built: it may fail meanwhile.
+    EventParser = (await import("../gemini/sse.ts")).GeminiEventParser;
+  }
+  const parser = new EventParser(limits.maxEventBytes);
   const source = new TranslatedSource(upstream, translator, format, limits, parser);
   await source.started(limits.keepAliveMs);
   return new Response(new ReadableStream(source), {
@@ -86,10 +88,10 @@ export async function streamResponse(
 }
 
 /**
- * Gemini's event parser and the SSE library under it, imported by the first stream: a gateway
+ * Gemini's event parser, imported (with the SSE library under it) by the first stream: a gateway
  * that only answers without streaming never loads them.
  */
-let sseModule: Promise<typeof import("../gemini/sse.ts")> | undefined;
+let EventParser: typeof GeminiEventParser | undefined;
 
 /**
  * The open streams by the period of their checks, each period with one timer for all its streams
