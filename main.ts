@@ -7,7 +7,17 @@ import { createHandler } from "./src/app.ts";
 import { ConfigError, loadConfig } from "./src/config.ts";
 import { openPoolWarning } from "./src/keys/open_pool_warning.ts";
 
+/** The gateway's own modules, read as each route is first used (`lazy-dynamic-imports`). */
+const SOURCES = new URL("./src/", import.meta.url);
+
 try {
+  if (Deno.permissions.querySync({ name: "read", path: SOURCES }).state !== "granted") {
+    console.error(
+      "Cannot start: the gateway reads its own modules (src/) when a route is first used; " +
+        "run it with --allow-read=src, as `deno task start` does.",
+    );
+    Deno.exit(1);
+  }
   const config = loadConfig();
   const warning = openPoolWarning(config);
   if (warning) console.warn(warning);
