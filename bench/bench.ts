@@ -11,7 +11,7 @@
  * upstream-limits,bursts,key-pool` runs some sections; `--scenarios=chat,models` only the
  * throughput rows whose name contains one of those. Environment: `BENCH_SECONDS` per run
  * (default 1; 0.5 for a quick look), `BENCH_ROUNDS` alternating runs per server (5; the ratios
- * to the relay are medians of each round's ratio),
+ * to the relay are medians of each round's ratio), `BENCH_WARMUP` seconds of load before (5),
  * `BENCH_CONCURRENCY` clients (32), `BENCH_STREAMS` open or cancelled streams at once (1000).
  * @module
  */
@@ -46,6 +46,8 @@ const option = (name: string) =>
 const setting = (name: string, fallback: number) => Number(Deno.env.get(name) ?? fallback);
 const seconds = setting("BENCH_SECONDS", 1);
 const rounds = setting("BENCH_ROUNDS", 5);
+/** Seconds of load each server gets per scenario before it is measured. */
+const warmup = setting("BENCH_WARMUP", 5);
 const concurrency = setting("BENCH_CONCURRENCY", 32);
 const streams = setting("BENCH_STREAMS", 1000);
 const only = option("only")?.split(",");
@@ -151,8 +153,9 @@ async function throughput(): Promise<void> {
           : [],
       ];
       for (const side of sides) {
-        // Long enough for V8 to have compiled the hot path before anything is measured.
-        await runLoad(sender(side.origin, side.request), { seconds: seconds / 2, concurrency });
+        // Long enough for V8 to have compiled the hot path before anything is measured: its
+        // compiler threads' work otherwise counts as the server's, more for more code.
+        await runLoad(sender(side.origin, side.request), { seconds: warmup, concurrency });
       }
       const measured = sides.map(() => [] as Run[]);
       for (let r = 0; r < rounds; r++) {
