@@ -13,6 +13,7 @@ import { GREETING } from "../src/fake/generate.ts";
 import type { GenerateContentRequest, GenerateContentResponse, Part } from "../src/gemini/types.ts";
 import { COMPACTION_PROMPT } from "../src/openai/responses/request.ts";
 import { availableCli } from "./helpers/cli_install.ts";
+import { runCodex } from "./helpers/codex.ts";
 import { type Gateway, startGateway } from "./helpers/harness.ts";
 import { startResponsesGateway } from "./openai/responses/gateway.ts";
 
@@ -74,28 +75,12 @@ async function codexSession(
     await Deno.writeTextFile(`${home}/config.toml`, config);
     const runs: CodexEvent[][] = [];
     for (const [index, prompt] of prompts.entries()) {
-      const output = await new Deno.Command(codex, {
-        args: [
-          "exec",
-          "--skip-git-repo-check",
-          "--json",
-          "--dangerously-bypass-approvals-and-sandbox",
-          ...(index > 0 ? ["resume", "--last"] : []),
-          prompt,
-        ],
-        cwd: work,
-        clearEnv: true,
-        env: {
-          PATH: Deno.env.get("PATH") ?? "/usr/bin:/bin",
-          HOME: home,
-          CODEX_HOME: home,
-          ...env,
-        },
-        stdin: "null",
-        stdout: "piped",
-        stderr: "piped",
-        signal: AbortSignal.timeout(120_000),
-      }).output();
+      const output = await runCodex(codex, {
+        home,
+        work,
+        env,
+        args: [...(index > 0 ? ["resume", "--last"] : []), prompt],
+      });
       const stdout = new TextDecoder().decode(output.stdout);
       const stderr = new TextDecoder().decode(output.stderr);
       assert.equal(

@@ -15,6 +15,7 @@ import { APIS } from "../../src/console/apis.ts";
 import { KEY, snippets } from "../../src/console/assets/snippets.js";
 import { GREETING } from "../../src/fake/generate.ts";
 import { availableCli } from "../helpers/cli_install.ts";
+import { runCodex } from "../helpers/codex.ts";
 import { startResponsesGateway } from "../openai/responses/gateway.ts";
 import { browserSkipReason, launchBrowser } from "./browser.ts";
 
@@ -144,27 +145,12 @@ Deno.test({
             `${home}/config.toml`,
             `check_for_update_on_startup = false\n${config.text}\n\n[analytics]\nenabled = false\n`,
           );
-          const output = await new Deno.Command(codex!, {
-            args: [
-              "exec",
-              "--skip-git-repo-check",
-              "--json",
-              "--dangerously-bypass-approvals-and-sandbox",
-              "Say hello, no tools",
-            ],
-            cwd: work,
-            clearEnv: true,
-            env: {
-              PATH: Deno.env.get("PATH") ?? "/usr/bin:/bin",
-              HOME: home,
-              CODEX_HOME: home,
-              ...exports(key(environment.text)),
-            },
-            stdin: "null",
-            stdout: "piped",
-            stderr: "piped",
-            signal: AbortSignal.timeout(120_000),
-          }).output();
+          const output = await runCodex(codex!, {
+            home,
+            work,
+            env: exports(key(environment.text)),
+            args: ["Say hello, no tools"],
+          });
           const stdout = new TextDecoder().decode(output.stdout);
           assert.ok(output.success, `${stdout}\n${new TextDecoder().decode(output.stderr)}`);
           assert.match(stdout, /"agent_message","text":"Hello from the fake Gemini\./);
