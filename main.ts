@@ -7,14 +7,17 @@ import { createHandler } from "./src/app.ts";
 import { ConfigError, loadConfig } from "./src/config.ts";
 import { openPoolWarning } from "./src/keys/open_pool_warning.ts";
 
-/** The gateway's own modules, read as each route is first used (`lazy-dynamic-imports`). */
-const SOURCES = new URL("./src/", import.meta.url);
+/** Whether this runs as bundled by `deno task build` (`dist/main.js`) rather than as `main.ts`. */
+const BUNDLED = import.meta.url.endsWith(".js");
+/** The folder of the gateway's own modules, read as each route is first used (see `deno.json`). */
+const MODULES = BUNDLED ? "dist" : "src";
 
 try {
-  if (Deno.permissions.querySync({ name: "read", path: SOURCES }).state !== "granted") {
+  const modules = new URL(BUNDLED ? "./" : "./src/", import.meta.url);
+  if (Deno.permissions.querySync({ name: "read", path: modules }).state !== "granted") {
     console.error(
-      "Cannot start: the gateway reads its own modules (src/) when a route is first used; " +
-        "run it with --allow-read=src, as `deno task start` does.",
+      `Cannot start: the gateway reads its own modules (${MODULES}/) when a route is first ` +
+        `used; run it with --allow-read=${MODULES}, as \`deno task start\` does.`,
     );
     Deno.exit(1);
   }

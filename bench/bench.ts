@@ -6,13 +6,15 @@
  * memory with many open streams, cold start, the gigantic upstream answers and the bursts of
  * cancelled streams of issue 9, and the key pool rows.
  *
- * Options: `--baseline=/path/to/other/checkout/main.ts` adds that gateway as "before" to every
- * table (before/after figures from one run); `--only=throughput,cold-start,open-streams,
- * upstream-limits,bursts,key-pool` runs some sections; `--scenarios=chat,models` only the
- * throughput rows whose name contains one of those. Environment: `BENCH_SECONDS` per run
- * (default 1; 0.5 for a quick look), `BENCH_ROUNDS` alternating runs per server (5; the ratios
- * to the relay are medians of each round's ratio), `BENCH_WARMUP` seconds of load before (5),
- * `BENCH_CONCURRENCY` clients (32), `BENCH_STREAMS` open or cancelled streams at once (1000).
+ * The gateway is measured as `deno task start` runs it, bundled (`scripts/build.ts`, into a
+ * temporary folder). Options: `--baseline=/path/to/other/checkout/main.ts` (or its built
+ * `dist/main.js`) adds that gateway as "before" to every table (before/after figures from one
+ * run); `--only=throughput,cold-start,open-streams,upstream-limits,bursts,key-pool` runs some
+ * sections; `--scenarios=chat,models` only the throughput rows whose name contains one of those.
+ * Environment: `BENCH_SECONDS` per run (default 1; 0.5 for a quick look), `BENCH_ROUNDS`
+ * alternating runs per server (5; the ratios to the relay are medians of each round's ratio),
+ * `BENCH_WARMUP` seconds of load before (5), `BENCH_CONCURRENCY` clients (32), `BENCH_STREAMS`
+ * open or cancelled streams at once (1000).
  * @module
  */
 
@@ -30,6 +32,7 @@ import {
 } from "./memory.ts";
 import { freePort, type Server, type ServerSpec, startServer } from "./process.ts";
 import { type BenchRequest, CHAT, GEMINI_TEXT, SCENARIOS, sender } from "./scenarios.ts";
+import { build } from "../scripts/build.ts";
 
 const SECTIONS = [
   "throughput",
@@ -62,13 +65,17 @@ const here = new URL(".", import.meta.url).pathname;
 const root = new URL("..", import.meta.url).pathname;
 const config = `${root}deno.json`;
 const RELAY: ServerSpec = { name: "relay", script: `${here}relay.ts`, config };
-const GATEWAY: ServerSpec = { name: "gateway", script: `${root}main.ts`, config };
+/** The gateway as `deno task start` runs it: bundled by `deno task build`. */
+const built = await Deno.makeTempDir({ prefix: "gateway-bench-" });
+await build(built);
+const GATEWAY: ServerSpec = { name: "gateway", script: `${built}/main.js`, config };
 const baseline = option("baseline");
 const BEFORE: ServerSpec | undefined = baseline
   ? {
     name: "before",
     script: Deno.realPathSync(baseline),
-    config: `${Deno.realPathSync(baseline).replace(/\/[^/]*$/, "")}/deno.json`,
+    // The checkout's `deno.json`: beside its `main.ts`, or above its built `dist/main.js`.
+    config: Deno.realPathSync(baseline).replace(/(\/dist)?\/[^/]*$/, "/deno.json"),
   }
   : undefined;
 /** The servers of every table, the relay first (the ratios' reference). */
@@ -353,4 +360,5 @@ try {
   console.log(`\nTotal ${round((performance.now() - began) / 1000, 0)} s.`);
 } finally {
   await fake.close();
+  await Deno.remove(built, { recursive: true });
 }

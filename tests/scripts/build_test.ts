@@ -1,0 +1,177 @@
+import assert from "node:assert/strict";
+import { anthropicModelRoutes, anthropicRoutes } from "../../src/anthropic/routes.ts";
+import { APIS } from "../../src/console/apis.ts";
+import { consoleRoutes } from "../../src/console/routes.ts";
+import { startFakeGemini } from "../../src/fake/server.ts";
+import type { Route } from "../../src/http/route.ts";
+import { keyRoutes } from "../../src/keys/routes.ts";
+import { ollamaRoutes } from "../../src/ollama/routes.ts";
+import { openaiErrorResponse } from "../../src/openai/errors.ts";
+import { openaiRoutes } from "../../src/openai/routes.ts";
+import { build } from "../../scripts/build.ts";
+import { TestSocket } from "../helpers/websocket.ts";
+
+const config = new URL("../../deno.json", import.meta.url).pathname;
+
+/**
+ * Every route of every table, as a path a request can take (`:param` → `x`), and whether it is
+ * one that answers only requests with an `anthropic-version` header.
+ */
+const ROUTES: [Route, string, boolean][] = [
+  ...[...openaiRoutes, ...anthropicRoutes].map((route) => entry(route, `/v1${route.path}`)),
+  ...anthropicModelRoutes.map((route) => entry(route, `/v1${route.path}`, true)),
+  ...[
+    ...ollamaRoutes,
+    ...keyRoutes(openaiErrorResponse),
+    ...consoleRoutes(APIS, openaiErrorResponse),
+  ]
+    .map((route) => entry(route, route.path)),
+];
+
+function entry(route: Route, path: string, anthropic = false): [Route, string, boolean] {
+  return [route, path.replace(/:\w+$/, "x"), anthropic];
+}
+
+/** Runs the bundle `deno task build` writes, as `deno task start` runs it, against the fake. */
+async function withBuiltGateway(use: (url: string) => Promise<void>): Promise<void> {
+  const outdir = await Deno.makeTempDir({ prefix: "gateway-build-" });
+  const fake = startFakeGemini({ record: false });
+  try {
+    await build(outdir);
+    const port = 20000 + Math.floor(Math.random() * 20000);
+    const child = new Deno.Command(Deno.execPath(), {
+      args: [
+        "run",
+        "--allow-net",
+        "--allow-env",
+        `--allow-read=${outdir}`,
+        `--config=${config}`,
+        `${outdir}/main.js`,
+      ],
+      env: { PORT: String(port), GEMINI_BASE_URL: fake.url },
+      stdout: "null",
+      stderr: "piped",
+    }).spawn();
+    const stderr = new Response(child.stderr).text();
+    try {
+      const url = `http://127.0.0.1:${port}`;
+      for (let attempt = 0;; attempt++) {
+        try {
+          await (await fetch(`${url}/health`)).body?.cancel();
+          break;
+        } catch (error) {
+          if (attempt === 500) throw error;
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+      }
+      await use(url);
+    } finally {
+      child.kill();
+      await child.status;
+      // The requests with empty bodies are client errors: nothing is logged as a failure.
+      assert.doesNotMatch(await stderr, /unexpected failure|error:/i);
+    }
+  } finally {
+    await fake.close();
+    await Deno.remove(outdir, { recursive: true });
+  }
+}
+
+Deno.test("the built gateway loads every route's handler and answers each dialect", async () => {
+  await withBuiltGateway(async (url) => {
+    const headers = { authorization: "Bearer test-key", "content-type": "application/json" };
+    for (const [route, path, anthropic] of ROUTES) {
+      for (const method of Object.keys(route.methods)) {
+        const response = await fetch(`${url}${path}`, {
+          method,
+          headers: anthropic ? { ...headers, "anthropic-version": "2023-06-01" } : headers,
+          body: method === "POST" ? "{}" : undefined,
+        });
+        const text = await response.text();
+        assert.ok(response.status < 500, `${method} ${path}: ${response.status} ${text}`);
+      }
+    }
+    const post = (path: string, body: unknown, extra: Record<string, string> = {}) =>
+      fetch(`${url}${path}`, {
+        method: "POST",
+        headers: { ...headers, ...extra },
+        body: JSON.stringify(body),
+      });
+    const messages = [{ role: "user", content: "Hello" }];
+    const answers: [string, Promise<Response>, RegExp][] = [
+      [
+        "chat",
+        post("/v1/chat/completions", { model: "gemini-3.8-flash", messages }),
+        /"content":"Hello from the fake Gemini/,
+      ],
+      [
+        "chat stream",
+        post("/v1/chat/completions", { model: "gemini-3.8-flash", messages, stream: true }),
+        /data: \[DONE\]/,
+      ],
+      [
+        "responses stream",
+        post("/v1/responses", { model: "gemini-3.8-flash", input: "Hello", stream: true }),
+        /event: response\.completed/,
+      ],
+      [
+        "anthropic stream",
+        post(
+          "/v1/messages",
+          { model: "gemini-3.8-flash", max_tokens: 100, messages, stream: true },
+          { "anthropic-version": "2023-06-01" },
+        ),
+        /event: message_stop/,
+      ],
+      [
+        "ollama chat",
+        post("/api/chat", { model: "gemini-3.8-flash", messages }),
+        /"done":true/,
+      ],
+      [
+        "embeddings",
+        post("/v1/embeddings", { model: "gemini-embedding-001", input: "Hello" }),
+        /"embedding":\[/,
+      ],
+      ["console", fetch(url, { headers: { accept: "text/html" } }), /<title>Gemini gateway/],
+    ];
+    for (const [name, answer, expected] of answers) {
+      const response = await answer;
+      assert.equal(response.status, 200, name);
+      assert.match(await response.text(), expected, name);
+    }
+    // FLAC comes from the npm package the bundle leaves out and imports when first needed.
+    const speech = await post("/v1/audio/speech", {
+      model: "gemini-3.8-flash-tts",
+      input: "Hello",
+      voice: "alloy",
+      response_format: "flac",
+    });
+    assert.equal(speech.status, 200);
+    const flac = new Uint8Array(await speech.arrayBuffer());
+    assert.equal(new TextDecoder().decode(flac.subarray(0, 4)), "fLaC");
+
+    const live = await TestSocket.connect(`${url.replace("http", "ws")}/ws?key=test-key`);
+    live.send(JSON.stringify({ setup: { model: "models/gemini-3.8-live" } }));
+    assert.deepEqual(await live.nextJson(), { setupComplete: {} });
+    live.socket.close();
+    await live.closed;
+  });
+});
+
+Deno.test("the built gateway without leave to read its folder says so and does not start", async () => {
+  const outdir = await Deno.makeTempDir({ prefix: "gateway-build-" });
+  try {
+    await build(outdir);
+    const { code, stderr } = await new Deno.Command(Deno.execPath(), {
+      args: ["run", "--allow-net", "--allow-env", `${outdir}/main.js`],
+      env: { PORT: "0" },
+      stdout: "null",
+      stderr: "piped",
+    }).output();
+    assert.equal(code, 1);
+    assert.match(new TextDecoder().decode(stderr), /--allow-read=dist, as `deno task start` does/);
+  } finally {
+    await Deno.remove(outdir, { recursive: true });
+  }
+});
