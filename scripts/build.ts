@@ -5,10 +5,19 @@
  * dozen files instead of a hundred TypeScript modules, which is most of what separates its cold
  * start from a one-file server's (README, Performance).
  *
- * `libflacjs` stays an npm import, resolved through `deno.json` when first used: its Emscripten
- * loader reads Node's `__dirname`, which a bundle does not define.
+ * The npm packages stay npm imports, resolved through `deno.json` (found above `dist/`) when first
+ * used, as they are when `main.ts` runs: bundling them would need them downloaded before the build
+ * can start, and `libflacjs`'s Emscripten loader reads Node's `__dirname`, which a bundle does
+ * not define.
  * @module
  */
+
+/** The repository's root, where `main.ts` and `deno.json` are. */
+const ROOT = new URL("..", import.meta.url).pathname;
+
+/** The bare specifiers of `deno.json`'s import map (`libflacjs/` as `libflacjs/*`). */
+const PACKAGES = Object.keys(JSON.parse(Deno.readTextFileSync(`${ROOT}deno.json`)).imports)
+  .map((specifier) => specifier.endsWith("/") ? `${specifier}*` : specifier);
 
 /** `deno bundle`'s options, without the output folder. */
 const BUNDLE_OPTIONS = [
@@ -16,11 +25,8 @@ const BUNDLE_OPTIONS = [
   "--platform=deno",
   "--code-splitting",
   "--sourcemap=linked",
-  "--external=libflacjs/*",
+  ...PACKAGES.map((specifier) => `--external=${specifier}`),
 ];
-
-/** The repository's root, where `main.ts` and `deno.json` are. */
-const ROOT = new URL("..", import.meta.url).pathname;
 
 /** Bundles `main.ts` into `outdir` (replacing what was there); rejects when `deno bundle` fails. */
 export async function build(outdir: string): Promise<void> {
