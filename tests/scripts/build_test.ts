@@ -10,6 +10,7 @@ import { openaiErrorResponse } from "../../src/openai/errors.ts";
 import { openaiRoutes } from "../../src/openai/routes.ts";
 import { build } from "../../scripts/build.ts";
 import { TestSocket } from "../helpers/websocket.ts";
+import { assertRefusesWithoutRead } from "../helpers/without_read.ts";
 
 const config = new URL("../../deno.json", import.meta.url).pathname;
 
@@ -163,14 +164,7 @@ Deno.test("the built gateway without leave to read its folder says so and does n
   const outdir = await Deno.makeTempDir({ prefix: "gateway-build-" });
   try {
     await build(outdir);
-    const { code, stderr } = await new Deno.Command(Deno.execPath(), {
-      args: ["run", "--allow-net", "--allow-env", `${outdir}/main.js`],
-      env: { PORT: "0" },
-      stdout: "null",
-      stderr: "piped",
-    }).output();
-    assert.equal(code, 1);
-    assert.match(new TextDecoder().decode(stderr), /--allow-read=dist, as `deno task start` does/);
+    await assertRefusesWithoutRead(`${outdir}/main.js`, "dist");
   } finally {
     await Deno.remove(outdir, { recursive: true });
   }
