@@ -169,3 +169,18 @@ Deno.test("the built gateway without leave to read its folder says so and does n
     await Deno.remove(outdir, { recursive: true });
   }
 });
+
+Deno.test("the built modules do not link their source maps, which Deno would read as it loads them", async () => {
+  const outdir = await Deno.makeTempDir({ prefix: "gateway-build-" });
+  try {
+    await build(outdir);
+    const modules = [...Deno.readDirSync(outdir)].filter(({ name }) => name.endsWith(".js"));
+    assert.ok(modules.length > 10);
+    for (const { name } of modules) {
+      assert.doesNotMatch(Deno.readTextFileSync(`${outdir}/${name}`), /sourceMappingURL/, name);
+      Deno.statSync(`${outdir}/${name}.map`);
+    }
+  } finally {
+    await Deno.remove(outdir, { recursive: true });
+  }
+});
