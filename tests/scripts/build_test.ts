@@ -33,12 +33,15 @@ function entry(route: Route, path: string, anthropic = false): [Route, string, b
   return [route, path.replace(/:\w+$/, "x"), anthropic];
 }
 
-/** Runs the bundle `deno task build` writes, as `deno task start` runs it, against the fake. */
+/** The bundle `deno task build` writes, built once for this file's tests. */
+const outdir = await Deno.makeTempDir({ prefix: "gateway-build-" });
+await build(outdir);
+globalThis.addEventListener("unload", () => Deno.removeSync(outdir, { recursive: true }));
+
+/** Runs the bundle as `deno task start` runs it, against the fake. */
 async function withBuiltGateway(use: (url: string) => Promise<void>): Promise<void> {
-  const outdir = await Deno.makeTempDir({ prefix: "gateway-build-" });
   const fake = startFakeGemini({ record: false });
   try {
-    await build(outdir);
     const port = 20000 + Math.floor(Math.random() * 20000);
     const child = new Deno.Command(Deno.execPath(), {
       args: [
@@ -74,7 +77,6 @@ async function withBuiltGateway(use: (url: string) => Promise<void>): Promise<vo
     }
   } finally {
     await fake.close();
-    await Deno.remove(outdir, { recursive: true });
   }
 }
 
@@ -161,26 +163,14 @@ Deno.test("the built gateway loads every route's handler and answers each dialec
 });
 
 Deno.test("the built gateway without leave to read its folder says so and does not start", async () => {
-  const outdir = await Deno.makeTempDir({ prefix: "gateway-build-" });
-  try {
-    await build(outdir);
-    await assertRefusesWithoutRead(`${outdir}/main.js`, "dist");
-  } finally {
-    await Deno.remove(outdir, { recursive: true });
-  }
+  await assertRefusesWithoutRead(`${outdir}/main.js`, "dist");
 });
 
-Deno.test("the built modules do not link their source maps, which Deno would read as it loads them", async () => {
-  const outdir = await Deno.makeTempDir({ prefix: "gateway-build-" });
-  try {
-    await build(outdir);
-    const modules = [...Deno.readDirSync(outdir)].filter(({ name }) => name.endsWith(".js"));
-    assert.ok(modules.length > 10);
-    for (const { name } of modules) {
-      assert.doesNotMatch(Deno.readTextFileSync(`${outdir}/${name}`), /sourceMappingURL/, name);
-      Deno.statSync(`${outdir}/${name}.map`);
-    }
-  } finally {
-    await Deno.remove(outdir, { recursive: true });
+Deno.test("the built modules do not link their source maps, which Deno would read as it loads them", () => {
+  const modules = [...Deno.readDirSync(outdir)].filter(({ name }) => name.endsWith(".js"));
+  assert.ok(modules.length > 10);
+  for (const { name } of modules) {
+    assert.doesNotMatch(Deno.readTextFileSync(`${outdir}/${name}`), /sourceMappingURL/, name);
+    Deno.statSync(`${outdir}/${name}.map`);
   }
 });
