@@ -13,7 +13,8 @@ const BUNDLED = import.meta.url.endsWith(".js");
 const MODULES = BUNDLED ? "dist" : "src";
 
 try {
-  const modules = new URL(BUNDLED ? "./" : "./src/", import.meta.url);
+  // A path, not a URL: converting a file URL costs a fresh process about half a millisecond.
+  const modules = BUNDLED ? import.meta.dirname! : `${import.meta.dirname}/src`;
   if (Deno.permissions.querySync({ name: "read", path: modules }).state !== "granted") {
     console.error(
       `Cannot start: the gateway reads its own modules (${MODULES}/) when a route is first ` +

@@ -86,7 +86,8 @@ const MAX_REMEMBERED = 1024;
  * is itself an alias is followed on. It also remembers which substitutions it has logged.
  */
 export class ModelAliases {
-  #rules: { pattern: RegExp; target: string }[];
+  /** Each alias's pattern split at its `*`s (one part: an exact name), and its target. */
+  #rules: { parts: string[]; target: string }[];
   #logged = new Set<string>();
   #resolved = new Map<string, string>();
   #log: (line: string) => void;
@@ -107,7 +108,7 @@ export class ModelAliases {
       }))
       : [];
     this.#rules = [...aliases, ...builtIn].map(({ pattern, target }) => ({
-      pattern: globToRegExp(pattern),
+      parts: pattern.split("*"),
       target,
     }));
     this.#log = log;
@@ -130,7 +131,7 @@ export class ModelAliases {
     let current = model;
     const seen = new Set([model]);
     for (let hop = 0; hop < MAX_HOPS; hop++) {
-      const next = this.#rules.find((rule) => rule.pattern.test(current))?.target;
+      const next = this.#rules.find((rule) => matchesGlob(rule.parts, current))?.target;
       if (next === undefined || seen.has(next)) break;
       seen.add(next);
       current = next;
@@ -213,7 +214,21 @@ function readName(value: unknown): string | undefined {
   return id;
 }
 
-function globToRegExp(pattern: string): RegExp {
-  const parts = pattern.split("*").map((part) => part.replace(/[.+?^${}()|[\]\\/]/g, "\\$&"));
-  return new RegExp(`^${parts.join(".*")}$`);
+/**
+ * Whether `name` matches the glob whose parts between `*`s are `parts`: string comparisons, no
+ * regular expression (a fresh process would compile one per alias on its first request).
+ */
+function matchesGlob(parts: string[], name: string): boolean {
+  const first = parts[0];
+  if (parts.length === 1) return name === first;
+  const last = parts[parts.length - 1];
+  const end = name.length - last.length;
+  if (end < first.length || !name.startsWith(first) || !name.endsWith(last)) return false;
+  let at = first.length;
+  for (let index = 1; index < parts.length - 1; index++) {
+    const found = name.indexOf(parts[index], at);
+    if (found === -1 || found + parts[index].length > end) return false;
+    at = found + parts[index].length;
+  }
+  return true;
 }

@@ -118,6 +118,22 @@ Deno.test("MODEL_ALIASES come first, take globs, and may override or extend the 
   assert.equal(chat("gemini-2.5-pro", silent("gemini-2.5-pro=gemini-2.5-pro")), "gemini-2.5-pro");
 });
 
+Deno.test("a glob's * stands for any run of characters, and every other character for itself", () => {
+  const matches = (pattern: string, name: string) =>
+    silent(`${pattern}=gemini-target`, false).resolve(name) === "gemini-target";
+  assert.ok(matches("gemini-1.5-*", "gemini-1.5-"), "an empty run");
+  assert.ok(matches("*", "anything"));
+  assert.ok(matches("claude-*haiku*", "claude-haiku"));
+  assert.ok(matches("a*b*c", "a-b-b-c"));
+  assert.ok(matches("*-4*-4", "o-4-4"));
+  assert.ok(!matches("gemini-1.5-*", "gemini-105-x"), "a dot is a dot");
+  assert.ok(!matches("a*a", "a"), "the parts do not overlap");
+  assert.ok(!matches("a*b*c", "a-c-b"), "in order");
+  assert.ok(!matches("ab*ba", "aba"));
+  assert.ok(!matches("gpt-4o", "gpt-4o-mini"), "no * : the whole name");
+  assert.ok(!matches("*mini", "gpt-4o-mini-x"));
+});
+
 Deno.test("the table can be switched off", () => {
   assert.equal(chat("gemini-2.0-flash", silent("", false)), "gemini-2.0-flash");
   assert.equal(chat("x-1", silent("x-*=gemini-3.8-flash", false)), "gemini-3.8-flash");
