@@ -39,7 +39,10 @@ export const HARM_BLOCK_THRESHOLDS = [
  * `[{category, threshold}]` list) replacing or adding categories. Names are matched without
  * regard to case, and a category may omit its `HARM_CATEGORY_` prefix.
  */
-export function toSafetySettings(threshold: string, overrides?: Field): SafetySetting[] {
+export function toSafetySettings(
+  threshold: string,
+  overrides?: Field,
+): readonly Readonly<SafetySetting>[] {
   if (overrides?.value === undefined) return defaultSettings(threshold);
   const settings = new Map(HARM_CATEGORIES.map((category) => [category, threshold]));
   if (overrides?.value !== undefined) {
@@ -55,15 +58,17 @@ export function toSafetySettings(threshold: string, overrides?: Field): SafetySe
   return [...settings].map(([category, threshold]) => ({ category, threshold }));
 }
 
-/** Every category at `threshold`: built once per threshold (the configured one), then shared. */
-const defaults = new Map<string, SafetySetting[]>();
+/**
+ * Every category at `threshold`: built once per threshold (the configured one), then shared, so
+ * read-only by type. Not frozen: `JSON.stringify` leaves its fast path for a whole request that
+ * holds a frozen object (1.4 µs instead of 0.6 µs for a chat request).
+ */
+const defaults = new Map<string, readonly Readonly<SafetySetting>[]>();
 
-function defaultSettings(threshold: string): SafetySetting[] {
+function defaultSettings(threshold: string): readonly Readonly<SafetySetting>[] {
   let settings = defaults.get(threshold);
   if (!settings) {
-    settings = Object.freeze(
-      HARM_CATEGORIES.map((category) => Object.freeze({ category, threshold })),
-    ) as SafetySetting[];
+    settings = HARM_CATEGORIES.map((category) => ({ category, threshold }));
     defaults.set(threshold, settings);
   }
   return settings;

@@ -169,7 +169,7 @@ export interface GenerateContentRequest {
   systemInstruction?: Content;
   tools?: Tool[];
   toolConfig?: ToolConfig;
-  safetySettings?: SafetySetting[];
+  safetySettings?: readonly Readonly<SafetySetting>[];
   generationConfig?: GenerationConfig;
   cachedContent?: string;
 }
