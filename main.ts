@@ -14,7 +14,8 @@ const MODULES = BUNDLED ? "dist" : "src";
 
 try {
   // A path, not a URL: converting a file URL costs a fresh process about half a millisecond.
-  const modules = BUNDLED ? import.meta.dirname! : `${import.meta.dirname}/src`;
+  const here = import.meta.dirname!;
+  const modules = BUNDLED ? here : `${here}/src`;
   if (Deno.permissions.querySync({ name: "read", path: modules }).state !== "granted") {
     console.error(
       `Cannot start: the gateway reads its own modules (${MODULES}/) when a route is first ` +

@@ -45,16 +45,14 @@ export function toSafetySettings(
 ): readonly Readonly<SafetySetting>[] {
   if (overrides?.value === undefined) return defaultSettings(threshold);
   const settings = new Map(HARM_CATEGORIES.map((category) => [category, threshold]));
-  if (overrides?.value !== undefined) {
-    readArray(overrides.value, overrides.param).forEach((item, index) => {
-      const param = childParam(overrides.param, index);
-      const setting = readRecord(item, param);
-      settings.set(
-        category(setting.category, childParam(param, "category")),
-        blockThreshold(setting.threshold, childParam(param, "threshold")),
-      );
-    });
-  }
+  readArray(overrides.value, overrides.param).forEach((item, index) => {
+    const param = childParam(overrides.param, index);
+    const setting = readRecord(item, param);
+    settings.set(
+      category(setting.category, childParam(param, "category")),
+      blockThreshold(setting.threshold, childParam(param, "threshold")),
+    );
+  });
   return [...settings].map(([category, threshold]) => ({ category, threshold }));
 }
 
