@@ -3,8 +3,9 @@
  * fake Gemini itself, each in its own process on loopback, the fake answering at once. Prints,
  * per scenario of `scenarios.ts`: requests/s, p50/p99, CPU per request of each process and the
  * ratios to the relay (alternating runs after a warm-up), time to first streamed text; then
- * memory with many open streams, cold start, the gigantic upstream answers and the bursts of
- * cancelled streams of issue 9, and the key pool rows.
+ * memory with many open streams, cold start (to a first chat answer, and to a first whole
+ * stream), the gigantic upstream answers and the bursts of cancelled streams of issue 9, and the
+ * key pool rows.
  *
  * The gateway is measured as `deno task start` runs it, bundled (`scripts/build.ts`, into a
  * temporary folder). Options: `--baseline=/path/to/other/checkout/main.ts` (or its built
@@ -31,7 +32,14 @@ import {
   startProbed,
 } from "./memory.ts";
 import { freePort, type Server, type ServerSpec, startServer } from "./process.ts";
-import { type BenchRequest, CHAT, GEMINI_TEXT, SCENARIOS, sender } from "./scenarios.ts";
+import {
+  type BenchRequest,
+  CHAT,
+  CHAT_STREAM,
+  GEMINI_TEXT,
+  SCENARIOS,
+  sender,
+} from "./scenarios.ts";
 import { build } from "../scripts/build.ts";
 
 const SECTIONS = [
@@ -219,13 +227,27 @@ async function throughput(): Promise<void> {
   }
 }
 
+/** The first requests of the cold-start rows: a chat answer, and a streamed one read to its end. */
+const FIRST_REQUESTS: [string, BenchRequest][] = [
+  ["chat request", CHAT],
+  ["streamed chat request", CHAT_STREAM],
+];
+
 async function coldStart(): Promise<void> {
+  for (const [name, request] of FIRST_REQUESTS) await coldStartOf(name, request);
+}
+
+async function coldStartOf(name: string, request: BenchRequest): Promise<void> {
   const trials = setting("BENCH_COLD_STARTS", 9);
   const times = SERVERS.map(() => [] as number[]);
   const cpu = SERVERS.map(() => [] as number[]);
+  const answered = async (url: string) => {
+    const response = await sender(url, request)();
+    return new Response(await response.text(), { status: response.status });
+  };
   for (let trial = 0; trial < trials + 1; trial++) {
     for (const [index, spec] of SERVERS.entries()) {
-      const server = await startServer(spec, upstream, (url) => sender(url, CHAT)());
+      const server = await startServer(spec, upstream, answered);
       const cpuMs = server.threadsCpuMicros() / 1000;
       await server.close();
       if (trial === 0) continue; // The first trial warms Deno's caches.
@@ -234,7 +256,7 @@ async function coldStart(): Promise<void> {
     }
   }
   console.log(
-    `\n## Cold start: fresh process to first answered chat request, median of ${trials} ` +
+    `\n## Cold start: fresh process to first answered ${name}, median of ${trials} ` +
       "(wall time, and the CPU time the process spent, steadier on a busy machine)\n",
   );
   console.log("| server | ms | × relay | CPU ms | × relay |\n|---|---|---|---|---|");

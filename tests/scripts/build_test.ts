@@ -143,16 +143,23 @@ Deno.test("the built gateway loads every route's handler and answers each dialec
       assert.equal(response.status, 200, name);
       assert.match(await response.text(), expected, name);
     }
+    const speech = (format: string) =>
+      post("/v1/audio/speech", {
+        model: "gemini-3.8-flash-tts",
+        input: "Hello",
+        voice: "alloy",
+        response_format: format,
+      });
     // FLAC comes from the npm package the bundle leaves out and imports when first needed.
-    const speech = await post("/v1/audio/speech", {
-      model: "gemini-3.8-flash-tts",
-      input: "Hello",
-      voice: "alloy",
-      response_format: "flac",
-    });
-    assert.equal(speech.status, 200);
-    const flac = new Uint8Array(await speech.arrayBuffer());
-    assert.equal(new TextDecoder().decode(flac.subarray(0, 4)), "fLaC");
+    const flac = await speech("flac");
+    assert.equal(flac.status, 200);
+    assert.equal(new TextDecoder().decode((await flac.bytes()).subarray(0, 4)), "fLaC");
+    // MP3 from the one bundled into the speech handler: an MPEG frame sync, no ID3 tag.
+    const mp3 = await speech("mp3");
+    assert.equal(mp3.status, 200);
+    const [first, second] = await mp3.bytes();
+    assert.equal(first, 0xff);
+    assert.equal(second & 0xe0, 0xe0);
 
     const live = await TestSocket.connect(`${url.replace("http", "ws")}/ws?key=test-key`);
     live.send(JSON.stringify({ setup: { model: "models/gemini-3.8-live" } }));
@@ -164,6 +171,16 @@ Deno.test("the built gateway loads every route's handler and answers each dialec
 
 Deno.test("the built gateway without leave to read its folder says so and does not start", async () => {
   await assertRefusesWithoutRead(`${outdir}/main.js`, "dist");
+});
+
+Deno.test("the built modules import no npm package but libflacjs, which cannot be bundled", () => {
+  const imports = [...Deno.readDirSync(outdir)]
+    .filter(({ name }) => name.endsWith(".js"))
+    .flatMap(({ name }) =>
+      [...Deno.readTextFileSync(`${outdir}/${name}`).matchAll(/(?:from |import\()"([^".][^"]*)"/g)]
+        .map((match) => match[1])
+    );
+  assert.deepEqual([...new Set(imports)], ["libflacjs/dist/libflac.js"]);
 });
 
 Deno.test("the built modules do not link their source maps, which Deno would read as it loads them", () => {
