@@ -7,7 +7,7 @@
  *
  * The npm packages are bundled too, into the modules that use them (`deno task` has fetched them
  * before any task runs): an npm import resolved at run time costs the first stream of a fresh
- * process ~4 ms of CPU, and a fresh `DENO_DIR` a registry request. All but `libflacjs`, whose
+ * process 1–5 ms of CPU, and a fresh `DENO_DIR` a registry request. All but `libflacjs`, whose
  * Emscripten loader reads Node's `__dirname`, which a bundle does not define: it stays an npm
  * import, resolved through `deno.json` (found above `dist/`) when first used.
  * @module
